@@ -1,0 +1,146 @@
+package io.likeness.stack.cli;
+
+import io.likeness.contracts.kafka.TopicSpec;
+import io.likeness.contracts.kafka.Topics;
+import io.likeness.stack.infra.LocalInfra;
+import io.likeness.stack.infra.Ports;
+import io.likeness.stack.infra.StackLayout;
+import io.likeness.stack.services.ServiceProcess;
+import io.likeness.stack.services.ServiceSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts everything in the foreground and keeps it running until Ctrl-C (or {@code down}), then stops every
+ * child process: services first, then S3 and Kafka. A second {@code up} reuses the data under var/.
+ */
+@Command(name = "up", description = "Start Kafka, S3Proxy and the four services; wait until all are ready; run until Ctrl-C.")
+final class UpCommand implements Callable<Integer> {
+
+    @Mixin
+    StackOptions options;
+
+    @Option(names = "--infra-only", description = "Start only Kafka and S3 (for running services from an IDE).")
+    boolean infraOnly;
+
+    @Option(names = "--json-logs", description = "Services log in JSON (one object per line).")
+    boolean jsonLogs;
+
+    @Option(names = "--ready-timeout", defaultValue = "PT4M", description = "How long each service may take to become ready (ISO-8601, default ${DEFAULT-VALUE}).")
+    Duration readyTimeout;
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private volatile LocalInfra infra;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        StackLayout layout = options.layout();
+        var run = options.runDir();
+        Optional<ProcessHandle> other = PidFiles.alive(run, PidFiles.LAUNCHER);
+        if (other.isPresent()) {
+            System.err.println("likeness: the stack is already running (launcher pid " + other.get().pid()
+                    + "). Use 'deploy/likeness status' or 'deploy/likeness down'.");
+            return 2;
+        }
+        List<ServiceSpec> specs = infraOnly ? List.of() : ServiceSpec.ALL;
+        List<String> busy = busyPorts(specs);
+        if (!busy.isEmpty()) {
+            System.err.println("likeness: ports already in use: " + String.join(", ", busy)
+                    + ". Stop whatever listens there (or an old stack: 'deploy/likeness down') and retry.");
+            return 2;
+        }
+        PidFiles.write(run, PidFiles.LAUNCHER, ProcessHandle.current().pid());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "likeness-stop"));
+
+        long t0 = System.nanoTime();
+        say("starting Kafka (KRaft) and S3Proxy, data under " + options.varDir());
+        infra = LocalInfra.start(layout, new LocalInfra.Options(options.varDir(), options.kafkaPort,
+                options.kafkaControllerPort, options.s3Port, options.bucket, Optional.of(run), "768m"));
+        say("Kafka ready at " + infra.bootstrapServers() + " (" + (infra.createdTopics().isEmpty()
+                ? "topics already present" : "created " + infra.createdTopics().size() + " topics") + ")");
+        say("S3 ready at " + infra.storage().endpoint().orElseThrow() + ", bucket '" + options.bucket + "'");
+
+        Map<String, String> env = new HashMap<>();
+        if (jsonLogs) {
+            env.put("QUARKUS_LOG_CONSOLE_JSON", "true");
+        }
+        for (ServiceSpec spec : specs) {
+            services.add(ServiceProcess.start(layout, spec, infra.bootstrapServers(), infra.storage(),
+                    options.varDir(), Optional.of(run), env));
+        }
+        say("starting " + specs.size() + " services (logs: deploy/likeness logs)");
+        CompletableFuture.allOf(services.stream()
+                .map(s -> CompletableFuture.runAsync(() -> {
+                    s.awaitReady(readyTimeout);
+                    say(String.format("%-12s ready  %s", s.spec().name(), s.spec().baseUrl()));
+                })).toArray(CompletableFuture[]::new)).join();
+
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        printSummary(seconds);
+        stopped.await();
+        return 0;
+    }
+
+    private List<String> busyPorts(List<ServiceSpec> specs) {
+        List<String> busy = new ArrayList<>();
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("kafka", options.kafkaPort);
+        ports.put("kafka-controller", options.kafkaControllerPort);
+        ports.put("s3", options.s3Port);
+        specs.forEach(s -> ports.put(s.name(), s.port()));
+        ports.forEach((name, port) -> {
+            if (Ports.inUse(port)) {
+                busy.add(port + " (" + name + ")");
+            }
+        });
+        return busy;
+    }
+
+    private void printSummary(double seconds) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nall ready in %.1f s%n", seconds));
+        out.append(String.format("  Kafka        %s   topics:", infra.bootstrapServers()));
+        for (TopicSpec t : Topics.ALL) {
+            out.append(' ').append(t.name()).append('(').append(t.partitions()).append(')');
+        }
+        out.append(String.format("%n  S3           %s   bucket: %s%n", infra.storage().endpoint().orElseThrow(),
+                infra.storage().bucket()));
+        for (ServiceProcess s : services) {
+            out.append(String.format("  %-12s %s   health: %s/q/health  metrics: %s/q/metrics%n",
+                    s.spec().name(), s.spec().baseUrl(), s.spec().baseUrl(), s.spec().baseUrl()));
+        }
+        if (!services.isEmpty()) {
+            out.append(String.format("  API docs     %s/q/swagger-ui%n", ServiceSpec.API_GATEWAY.baseUrl()));
+        }
+        out.append("Ctrl-C (or 'deploy/likeness down' from another shell) stops everything.\n");
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    private synchronized void stopAll() {
+        say("stopping...");
+        services.parallelStream().forEach(ServiceProcess::stop);
+        if (infra != null) {
+            infra.close();
+        }
+        PidFiles.delete(options.runDir(), PidFiles.LAUNCHER);
+        say("stopped");
+        stopped.countDown();
+    }
+
+    private static void say(String line) {
+        System.out.println("likeness: " + line);
+        System.out.flush();
+    }
+}
