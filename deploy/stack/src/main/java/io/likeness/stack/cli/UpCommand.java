@@ -73,7 +73,7 @@ final class UpCommand implements Callable<Integer> {
 
         Map<String, String> env = new HashMap<>();
         if (jsonLogs) {
-            env.put("QUARKUS_LOG_CONSOLE_JSON", "true");
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         }
         for (ServiceSpec spec : specs) {
             services.add(ServiceProcess.start(layout, spec, infra.bootstrapServers(), infra.storage(),
