@@ -1,0 +1,69 @@
+package io.likeness.mcdm.testing;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import io.likeness.mcdm.model.EpsilonModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A deterministic, linear stand-in for the UNet that counts its calls:
+ * ε(x, t, ctx) = zCoef·z + 0.1 + c_s + ctx[:, 0, 0] + ctx[:, textTokens, 0] + tCoef·t/1000, elementwise, where
+ * z = x[:, :4] and c_s = x[:, 4:] (for an 8-channel model). Text token 0 and image token 0 therefore add their
+ * first feature, which lets tests tell the guidance rows apart.
+ */
+public final class FakeEpsilonModel implements EpsilonModel {
+
+    private final int inChannels;
+    private final int textTokens;
+    private final double zCoef;
+    private final double tCoef;
+    private final List<Long> batchSizes = Collections.synchronizedList(new ArrayList<>());
+
+    public FakeEpsilonModel(int inChannels, int textTokens, double zCoef, double tCoef) {
+        this.inChannels = inChannels;
+        this.textTokens = textTokens;
+        this.zCoef = zCoef;
+        this.tCoef = tCoef;
+    }
+
+    @Override
+    public NDArray predict(NDArray x, NDArray t, NDArray context) {
+        long n = x.getShape().get(0);
+        batchSizes.add(n);
+        if (t.getShape().get(0) != n || context.getShape().get(0) != n) {
+            throw new IllegalArgumentException("batch mismatch: x " + x.getShape() + ", t " + t.getShape()
+                    + ", context " + context.getShape());
+        }
+        NDArray z = x.get(new NDIndex(":, 0:4"));
+        NDArray out = z.mul(zCoef).add(0.1);
+        if (inChannels > 4) {
+            out.addi(x.get(new NDIndex(":, 4:")));
+        }
+        NDArray cond = context.get(new NDIndex(":, 0, 0"));
+        if (context.getShape().get(1) > textTokens) {
+            cond = cond.add(context.get(new NDIndex(":, {}, 0", textTokens)));
+        }
+        cond = cond.add(t.mul(tCoef / 1000.0));
+        out.addi(cond.reshape(n, 1, 1, 1));
+        return out;
+    }
+
+    @Override
+    public int inChannels() {
+        return inChannels;
+    }
+
+    public int calls() {
+        return batchSizes.size();
+    }
+
+    public List<Long> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+
+    public void reset() {
+        batchSizes.clear();
+    }
+}
