@@ -29,16 +29,18 @@ public final class McdmGuidance implements NoisePredictor, AutoCloseable {
     private final GuidanceScales scales;
     private final List<ConditionRow> rows;
     private final NDArray mask;
+    private final boolean pair;
 
     private McdmGuidance(EpsilonModel model, NDManager parent, McdmConditions c, GuidanceScales scales,
-            NDArray mask) {
+            NDArray mask, boolean pair) {
+        this.pair = pair;
         this.model = model;
         this.scales = scales;
         this.own = parent.newSubManager();
         NDArray ctxNull = context(c.nullText(), c.imageTokensNull());
         NDArray ctxFull = context(c.targetText(), c.imageTokens());
         NDArray ctxImage = context(c.nullText(), c.imageTokens());
-        if (mask == null) {
+        if (mask == null && !pair) {
             this.rows = List.of(new ConditionRow(c.spatialNull(), ctxNull), new ConditionRow(c.spatial(), ctxFull),
                     new ConditionRow(c.spatialNull(), ctxImage), new ConditionRow(c.spatial(), ctxImage));
             this.mask = null;
@@ -50,17 +52,21 @@ public final class McdmGuidance implements NoisePredictor, AutoCloseable {
             this.rows = List.of(new ConditionRow(c.spatialNull(), ctxNull), new ConditionRow(c.spatial(), ctxFull),
                     new ConditionRow(c.spatialNull(), ctxImage), new ConditionRow(c.spatial(), ctxImage),
                     new ConditionRow(c.spatial(), ctxSource));
-            NDArray m = mask.duplicate();
-            m.attach(own);
-            long[] s = m.getShape().getShape();
-            this.mask = s.length == 2 ? m.reshape(1, 1, s[0], s[1]) : m;
+            if (mask == null) {
+                this.mask = null;
+            } else {
+                NDArray m = mask.duplicate();
+                m.attach(own);
+                long[] s = m.getShape().getShape();
+                this.mask = s.length == 2 ? m.reshape(1, 1, s[0], s[1]) : m;
+            }
         }
     }
 
     /** The 3-condition nested guidance (4 rows per evaluation). */
     public static McdmGuidance threeCondition(EpsilonModel model, NDManager manager, McdmConditions conditions,
             GuidanceScales scales) {
-        return new McdmGuidance(model, manager, conditions, scales, null);
+        return new McdmGuidance(model, manager, conditions, scales, null, false);
     }
 
     /**
@@ -74,7 +80,33 @@ public final class McdmGuidance implements NoisePredictor, AutoCloseable {
         if (mask == null) {
             throw new IllegalArgumentException("mask-guided guidance needs a mask");
         }
-        return new McdmGuidance(model, manager, conditions, scales, mask);
+        return new McdmGuidance(model, manager, conditions, scales, mask, false);
+    }
+
+    /**
+     * The prompt-pair form used by the editing mask: the 5 rows of the mask-guided form, evaluated by
+     * {@link #predictPair} into the 3-condition estimates for the source and the target prompt.
+     */
+    public static McdmGuidance promptPair(EpsilonModel model, NDManager manager, McdmConditions conditions,
+            GuidanceScales scales) {
+        return new McdmGuidance(model, manager, conditions, scales, null, true);
+    }
+
+    /**
+     * One batched call (5 rows) giving {ε̃(p_a), ε̃(p_b)}, the 3-condition estimates with the source and the target
+     * prompt; only for {@link #promptPair} and {@link #maskGuided} instances. Results on the manager of z.
+     */
+    public NDArray[] predictPair(NDArray z, double t) {
+        if (rows.size() != 5) {
+            throw new IllegalStateException("predictPair needs the 5-row form");
+        }
+        NDArray[] e = BatchedEpsilon.evaluate(model, z, t, rows);
+        try (NDList closer = new NDList(e)) {
+            NestedGuidance nested = scales.nested();
+            NDManager target = z.getManager();
+            return new NDArray[] {nested.combine(target, e[0], e[2], e[3], e[4]),
+                nested.combine(target, e[0], e[2], e[3], e[1])};
+        }
     }
 
     /** Rows per evaluation: 4, or 5 with a mask. */
@@ -89,6 +121,9 @@ public final class McdmGuidance implements NoisePredictor, AutoCloseable {
 
     @Override
     public NDArray predict(NDArray z, double t) {
+        if (pair) {
+            throw new IllegalStateException("a prompt-pair guidance has no single estimate; use predictPair");
+        }
         return combine(z.getManager(), BatchedEpsilon.evaluate(model, z, t, rows));
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * A deterministic, linear stand-in for the UNet that counts its calls:
- * ε(x, t, ctx) = zCoef·z + 0.1 + c_s + ctx[:, 0, 0] + ctx[:, textTokens, 0] + tCoef·t/1000, elementwise, where
+ * ε(x, t, ctx) = zCoef·z + 0.1 + c_s + R⊙ctx[:, 0, 0] + ctx[:, textTokens, 0] + tCoef·t/1000, elementwise, where
  * z = x[:, :4] and c_s = x[:, 4:] (for an 8-channel model). Text token 0 and image token 0 therefore add their
- * first feature, which lets tests tell the guidance rows apart.
+ * first feature, which lets tests tell the guidance rows apart; R is an optional spatial text region (default 1).
  */
 public final class FakeEpsilonModel implements EpsilonModel {
 
@@ -20,12 +20,26 @@ public final class FakeEpsilonModel implements EpsilonModel {
     private final double zCoef;
     private final double tCoef;
     private final List<Long> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private float[] textRegion;
+    private int regionHeight;
+    private int regionWidth;
 
     public FakeEpsilonModel(int inChannels, int textTokens, double zCoef, double tCoef) {
         this.inChannels = inChannels;
         this.textTokens = textTokens;
         this.zCoef = zCoef;
         this.tCoef = tCoef;
+    }
+
+    /**
+     * Makes the text term spatial: it is multiplied by this (h × w) weight map, so prompts differ only where the
+     * weight is non-zero (an "edit region" for mask tests).
+     */
+    public FakeEpsilonModel withTextRegion(int h, int w, float[] weights) {
+        this.regionHeight = h;
+        this.regionWidth = w;
+        this.textRegion = weights.clone();
+        return this;
     }
 
     @Override
@@ -41,7 +55,14 @@ public final class FakeEpsilonModel implements EpsilonModel {
         if (inChannels > 4) {
             out.addi(x.get(new NDIndex(":, 4:")));
         }
-        NDArray cond = context.get(new NDIndex(":, 0, 0"));
+        NDArray text = context.get(new NDIndex(":, 0, 0")).reshape(n, 1, 1, 1);
+        if (textRegion != null) {
+            out.addi(text.mul(x.getManager().create(textRegion, new ai.djl.ndarray.types.Shape(1, 1, regionHeight,
+                    regionWidth))));
+        } else {
+            out.addi(text);
+        }
+        NDArray cond = x.getManager().zeros(new ai.djl.ndarray.types.Shape(n));
         if (context.getShape().get(1) > textTokens) {
             cond = cond.add(context.get(new NDIndex(":, {}, 0", textTokens)));
         }
