@@ -17,7 +17,8 @@ public final class FakeImageConditioner implements ImageConditioner {
     @Override
     public NDArray encode(NDArray images, NDArray latents) {
         long b = images.getShape().get(0);
-        NDArray v = images.mean(new int[] {1, 2, 3}).mul(0.1).add(latents.mean(new int[] {1, 2, 3}).mul(0.1));
+        NDArray v = images.reshape(b, -1).mean(new int[] {1}).mul(0.1)
+                .add(latents.reshape(b, -1).mean(new int[] {1}).mul(0.1));
         return v.reshape(b, 1, 1).repeat(1, tokens).repeat(2, width);
     }
 

@@ -23,7 +23,7 @@ public final class FakeLatentCodec implements LatentCodec {
         long[] s = images.getShape().getShape();
         long h = s[2] / factor;
         long w = s[3] / factor;
-        NDArray pooled = images.reshape(s[0], 3, h, factor, w, factor).mean(new int[] {3, 5});
+        NDArray pooled = images.reshape(s[0], 3, h, factor, w, factor).mean(new int[] {5}).mean(new int[] {3});
         NDArray grey = pooled.mean(new int[] {1}, true);
         return NDArrays.concat(new NDList(pooled, grey), 1).mul(0.5);
     }
