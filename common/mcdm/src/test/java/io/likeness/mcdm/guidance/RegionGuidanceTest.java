@@ -55,4 +55,23 @@ class RegionGuidanceTest {
             assertThat(model.batchSizes()).containsExactly(4L);
         }
     }
+
+    @Test
+    void drivesTheStochasticEdmSamplerWithOneBatchedCallPerEvaluation() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            FakeEpsilonModel model = new FakeEpsilonModel(4, 2, 0.9, 1.0);
+            RegionGuidance g = new RegionGuidance(model, row(m, 0f), row(m, 0.1f), row(m, 0.3f), row(m, -0.3f),
+                    RegionWeights.paper());
+            io.likeness.mcdm.schedule.NoiseSchedule schedule = io.likeness.mcdm.schedule.NoiseSchedule.stableDiffusion();
+            io.likeness.mcdm.sampling.KarrasEdmSampler edm = io.likeness.mcdm.sampling.KarrasEdmSampler
+                    .forSchedule(schedule).withChurn(40, 0.05, 50, 1.003);
+            NDArray noise = GaussianNoise.sample(m, new Shape(1, 4, 3, 8), 1L);
+            float[] out = edm.sampleLatent(g, schedule, noise, 10,
+                    io.likeness.mcdm.sampling.NoiseSource.seeded(4)).toFloatArray();
+            assertThat(model.batchSizes()).hasSize(2 * 10 - 1).containsOnly(4L); // Heun: 2N − 1 evaluations
+            for (float v : out) {
+                assertThat(Float.isFinite(v)).isTrue();
+            }
+        }
+    }
 }

@@ -90,4 +90,25 @@ class EditingMaskGeneratorTest {
                     .isInstanceOf(CancellationException.class);
         }
     }
+
+    @Test
+    void averagesIndependentNoisesPerSeed() {
+        FakeEpsilonModel model = new FakeEpsilonModel(8, 3, 0.5, 1.0).withTextRegion(H, W, region())
+                .withNonlinearText();
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray zA = GaussianNoise.sample(m, new Shape(1, 4, H, W), 11L);
+            McdmConditions c = conditions(m);
+            EditingMaskGenerator one = new EditingMaskGenerator(model, unipc, schedule,
+                    MaskConfig.defaults().withSeeds(1));
+            EditingMaskGenerator ten = new EditingMaskGenerator(model, unipc, schedule, MaskConfig.defaults());
+            float[] single = one.rawDifference(m, c, GuidanceScales.paper(), zA, 7L, () -> false).values();
+            float[] averaged = ten.rawDifference(m, c, GuidanceScales.paper(), zA, 7L, () -> false).values();
+            // the first seed's noise is the same in both runs; identical maps would mean the 10 noises are one
+            int inside = 3 * W + 4;
+            assertThat(averaged[inside]).isNotCloseTo(single[inside], org.assertj.core.api.Assertions.within(1e-4f));
+            assertThat(averaged[0]).isEqualTo(0f); // outside the region the prompts never differ
+            float[] otherSeed = ten.rawDifference(m, c, GuidanceScales.paper(), zA, 8L, () -> false).values();
+            assertThat(otherSeed[inside]).isNotEqualTo(averaged[inside]);
+        }
+    }
 }

@@ -23,6 +23,7 @@ public final class FakeEpsilonModel implements EpsilonModel {
     private float[] textRegion;
     private int regionHeight;
     private int regionWidth;
+    private boolean nonlinearText;
 
     public FakeEpsilonModel(int inChannels, int textTokens, double zCoef, double tCoef) {
         this.inChannels = inChannels;
@@ -42,6 +43,12 @@ public final class FakeEpsilonModel implements EpsilonModel {
         return this;
     }
 
+    /** Multiplies the text term by (1 + 0.5·tanh(z)), so prompt differences depend on the noisy latent. */
+    public FakeEpsilonModel withNonlinearText() {
+        this.nonlinearText = true;
+        return this;
+    }
+
     @Override
     public NDArray predict(NDArray x, NDArray t, NDArray context) {
         long n = x.getShape().get(0);
@@ -56,6 +63,9 @@ public final class FakeEpsilonModel implements EpsilonModel {
             out.addi(x.get(new NDIndex(":, 4:")));
         }
         NDArray text = context.get(new NDIndex(":, 0, 0")).reshape(n, 1, 1, 1);
+        if (nonlinearText) {
+            text = z.tanh().mul(0.5).add(1.0).mul(text);
+        }
         if (textRegion != null) {
             out.addi(text.mul(x.getManager().create(textRegion, new ai.djl.ndarray.types.Shape(1, 1, regionHeight,
                     regionWidth))));
