@@ -2,6 +2,7 @@ package io.likeness.mcdm.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.likeness.mcdm.mask.MaskMap;
 import io.likeness.mcdm.schedule.NoiseSchedule;
@@ -166,5 +167,21 @@ class EditorTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> editor.prepare(new BufferedImage(30, 32, BufferedImage.TYPE_INT_RGB)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple");
+    }
+
+    @Test
+    void nullConditionPolicyIsSelectable() {
+        EditorModels models = new EditorModels(unet, new FakeLatentCodec(4), text, new FakeImageConditioner(2, 6));
+        EditorConfig training = new EditorConfig(io.likeness.mcdm.sampling.UniPcConfig.defaults(),
+                io.likeness.mcdm.guidance.NullConditionPolicy.TRAINING, io.likeness.mcdm.mask.MaskConfig.defaults(),
+                "test-v1");
+        Editor trainingEditor = new Editor(models, NoiseSchedule.stableDiffusion(), training);
+        try (PreparedImage p = trainingEditor.prepare(portrait())) {
+            // inference: Adapter(black, VAE(black)) = 0.1·(−1) + 0.1·(−0.5); training: Adapter(black, VAE(grey)) = −0.1
+            assertThat(prepared.imageTokensNull().getFloat(0, 0, 0)).isCloseTo(-0.15f, within(1e-6f));
+            assertThat(p.imageTokensNull().getFloat(0, 0, 0)).isCloseTo(-0.1f, within(1e-6f));
+            EditRequest r = EditRequest.builder("a hat").seed(2).steps(3).build();
+            assertThat(pixels(trainingEditor.edit(p, r).image())).isNotEqualTo(pixels(editor.edit(prepared, r).image()));
+        }
     }
 }
