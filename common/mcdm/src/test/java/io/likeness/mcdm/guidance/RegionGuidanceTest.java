@@ -18,7 +18,7 @@ class RegionGuidanceTest {
     }
 
     @Test
-    void isAConvexCombinationPerPixelThenCfg() {
+    void combinesGuidedEstimatesWithPerPixelConvexWeights() {
         try (NDManager m = NDManager.newBaseManager()) {
             FakeEpsilonModel model = new FakeEpsilonModel(4, 2, 0.3, 0.0);
             NDArray z = GaussianNoise.sample(m, new Shape(1, 4, 3, 8), 5L); // h × 2w latent canvas
@@ -53,6 +53,19 @@ class RegionGuidanceTest {
                 assertThat(g[i]).isCloseTo(eu + 7.5f * (bar[i] - eu), within(1e-4f));
             }
             assertThat(model.batchSizes()).containsExactly(4L);
+
+            // literal Eq. 2: every term is a CFG result, also when the weights do not sum to 1
+            RegionGuidance literal = new RegionGuidance(model, row(m, u), row(m, p), row(m, a), row(m, b),
+                    new RegionWeights(0.5, 0.9, 0.7, 2.0));
+            float[] l = literal.predict(z, 300).toFloatArray();
+            for (int i = 0; i < l.length; i++) {
+                float eu = 0.3f * zv[i] + 0.1f + u;
+                boolean isLeft = i % 8 < 4;
+                float side = (isLeft ? a : b) + 0.3f * zv[i] + 0.1f;
+                float expected = 0.5f * (eu + 2f * (0.3f * zv[i] + 0.1f + p - eu))
+                        + (isLeft ? 0.9f : 0.7f) * (eu + 2f * (side - eu));
+                assertThat(l[i]).as("element %d", i).isCloseTo(expected, within(1e-4f));
+            }
         }
     }
 
