@@ -12,7 +12,7 @@ public interface NoiseSource {
     /** ε_i ~ N(0, I) of the given shape for step {@code stepIndex}, created on {@code manager}. */
     NDArray noise(NDManager manager, Shape shape, int stepIndex);
 
-    /** Seeded Java-side Gaussian noise (independent of the engine's global RNG, hence thread-safe per source). */
+    /** Seeded Java-side Gaussian noise, independent of the engine's global RNG; use one source per run (not thread-safe). */
     static NoiseSource seeded(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         return (manager, shape, stepIndex) -> GaussianNoise.sample(manager, shape, random);
