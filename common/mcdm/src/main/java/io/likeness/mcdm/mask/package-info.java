@@ -1,0 +1,2 @@
+/** The paper's editing mask: averaged guided-step differences, normalisation, blur, threshold. */
+package io.likeness.mcdm.mask;
