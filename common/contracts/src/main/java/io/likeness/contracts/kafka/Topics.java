@@ -22,6 +22,8 @@ public final class Topics {
             "job view: the latest snapshot of every job, materialised from job events");
     public static final TopicSpec CONTROL = new TopicSpec("likeness.job.control", WORK_PARTITIONS, true,
             "gateway -> workers: cancellations, keyed by job id");
+    public static final TopicSpec WEBHOOK_DELIVERIES = new TopicSpec("likeness.webhook.deliveries", WORK_PARTITIONS, true,
+            "gateway webhook dispatcher: pending and finished deliveries, so retries survive restarts");
     public static final TopicSpec DEAD_LETTERS = new TopicSpec("likeness.dead-letters", 3, false,
             "records a stage could not process, with dead-letter-* headers");
     public static final TopicSpec DATASET_REQUESTED = new TopicSpec("likeness.dataset.requested", 3, false,
@@ -32,7 +34,7 @@ public final class Topics {
             "model registry: published and promoted MCDM checkpoints (compacted)");
 
     public static final List<TopicSpec> ALL = List.of(
-            EDIT_REQUESTED, EDIT_MASKED, JOB_EVENTS, JOBS, CONTROL, DEAD_LETTERS,
+            EDIT_REQUESTED, EDIT_MASKED, JOB_EVENTS, JOBS, CONTROL, WEBHOOK_DELIVERIES, DEAD_LETTERS,
             DATASET_REQUESTED, TRAINER_EVENTS, MODELS);
 
     private Topics() {
