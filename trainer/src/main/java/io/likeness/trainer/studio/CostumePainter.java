@@ -43,7 +43,7 @@ final class CostumePainter {
     static void front(Graphics2D g, Identity id, HeadGeometry h, Direction d) {
         switch (d) {
             case CUTE_FLOWER -> hairFlower(g, h);
-            case CUTE_WHITE_SHEEP -> sheepHood(g, h);
+            case CUTE_WHITE_SHEEP -> sheepHood(g, id, h);
             case SANTA_CLAUS -> {
                 if (id.gender() == Identity.Gender.MAN) {
                     santaBeard(g, id, h);
@@ -67,9 +67,16 @@ final class CostumePainter {
         fillStroke(g, circle(cx, cy, 2.2), new Color(0xf7d23e), new Color(0xc49a12), 0.6);
     }
 
-    private static void sheepHood(Graphics2D g, HeadGeometry h) {
-        double rx = h.a + 10;
-        double ry = (h.bTop + h.bBottom) / 2 + 9;
+    private static void sheepHood(Graphics2D g, Identity id, HeadGeometry h) {
+        // big hair goes inside the hood: the hood grows with the hair volume
+        double extra = switch (id.hairStyle()) {
+            case AFRO -> 7;
+            case CURLY -> 3;
+            case BOB, LONG -> 1.5;
+            default -> 0;
+        };
+        double rx = h.a + 10 + extra;
+        double ry = (h.bTop + h.bBottom) / 2 + 9 + extra;
         double cy = (h.bBottom - h.bTop) / 2;
         Area opening = new Area(h.face);
         opening.transform(AffineTransform.getScaleInstance(0.93, 0.95));
