@@ -30,6 +30,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Renders studio datasets to shards. Everything is a function of (seed, split, index): the same arguments give
@@ -213,16 +215,28 @@ public final class StudioDatasets {
         return Math.round(v * 100) / 100.0;
     }
 
+    /** One PNG writer per thread: ImageIO's registry lookup and its default disk cache are slow when shared. */
+    private static final ThreadLocal<ImageWriter> PNG = ThreadLocal.withInitial(() -> {
+        java.util.Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("png");
+        if (!it.hasNext()) {
+            throw new IllegalStateException("no PNG writer");
+        }
+        return it.next();
+    });
+
+    /** PNG bytes of an image (default ImageIO PNG encoder settings, in memory). */
     public static byte[] png(BufferedImage img) {
-        try {
-            ByteArrayOutputStream b = new ByteArrayOutputStream(16 * 1024);
-            if (!ImageIO.write(img, "png", b)) {
-                throw new IllegalStateException("no PNG writer");
-            }
-            return b.toByteArray();
+        ByteArrayOutputStream b = new ByteArrayOutputStream(16 * 1024);
+        ImageWriter w = PNG.get();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(b)) {
+            w.setOutput(out);
+            w.write(img);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            w.setOutput(null);
         }
+        return b.toByteArray();
     }
 
     private static byte[] json(Map<String, Object> meta) {
