@@ -12,7 +12,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.util.SplittableRandom;
 
-/** Skin: neck (body coordinates), ears, face, skin marks and nose (head coordinates). */
+/** Skin: ears, face, skin marks and nose (head coordinates); the neck is drawn with the clothes. */
 final class FacePainter {
 
     private FacePainter() {
@@ -24,15 +24,6 @@ final class FacePainter {
 
     static Color skinLine(Identity id) {
         return Palette.shade(skin(id), 0.72);
-    }
-
-    /** Neck in body coordinates (origin at the base of the neck). */
-    static void neck(Graphics2D g, Identity id) {
-        Color s = skin(id);
-        Path2D.Double neck = Draw.polygon(-7.5, -26, 7.5, -26, 8.2, 3, -8.2, 3);
-        fill(g, neck, Palette.shade(s, 0.9));
-        // shadow under the chin
-        fill(g, Draw.ellipse(0, -19, 8, 4), Palette.shade(s, 0.8));
     }
 
     static void ears(Graphics2D g, Identity id, HeadGeometry h) {

@@ -61,11 +61,4 @@ final class HeadGeometry {
         mouthY = 8 + 0.33 * bBottom;
         earY = 1;
     }
-
-    /** Half width of the face at height y (approximate, from the outline parameters). */
-    double halfWidthAt(double y) {
-        double b = y > 0 ? bBottom : bTop;
-        double f = Math.min(1, Math.abs(y) / b);
-        return a * Math.sqrt(Math.max(0, 1 - f * f));
-    }
 }
