@@ -38,26 +38,31 @@ public final class ImageDecoder {
         if (ImageFormat.sniff(bytes).orElse(null) != info.format()) {
             throw new IllegalArgumentException("the bytes are not a " + info.format() + " image as info says");
         }
-        ImageReader reader = ImageReaders.open(info.format(), bytes, false);
+        // PNG: ignoreMetadata makes the JDK reader skip (not inflate) text chunks while still honouring PLTE/tRNS.
+        ImageReader reader = ImageReaders.open(info.format(), bytes, info.format() == ImageFormat.PNG);
         List<String> warnings = new ArrayList<>();
         IIOReadWarningListener listener = (source, warning) -> warnings.add(warning);
         reader.addIIOReadWarningListener(listener);
         BufferedImage decoded;
         try {
-            int w = reader.getWidth(0);
-            int h = reader.getHeight(0);
+            int w;
+            int h;
+            try {
+                w = reader.getWidth(0);
+                h = reader.getHeight(0);
+            } catch (IOException | RuntimeException e) {
+                throw ImageRejectedException.undecodable("unreadable " + info.format().name() + " header", e);
+            }
             if (w != info.width() || h != info.height()) {
                 throw new IllegalArgumentException("info says " + info.width() + "x" + info.height()
                         + " but the header says " + w + "x" + h);
             }
-            decoded = reader.read(0);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
-                    && iae.getMessage().startsWith("info says")) {
-                throw iae;
+            try {
+                decoded = reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                throw ImageRejectedException.undecodable(
+                        info.format().name() + " data is invalid: " + e.getMessage(), e);
             }
-            throw ImageRejectedException.undecodable(info.format().name() + " data is invalid: " + e.getMessage(),
-                    e);
         } finally {
             reader.dispose();
         }

@@ -1,10 +1,9 @@
 package io.likeness.contracts.image;
 
 import com.drew.imaging.jpeg.JpegMetadataReader;
-import com.drew.imaging.png.PngMetadataReader;
-import com.drew.imaging.webp.WebpMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.lang.ByteArrayReader;
 import com.drew.metadata.exif.ExifReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,8 +20,9 @@ import javax.imageio.ImageReader;
  * <li>width and height from the header only ({@code ImageReader.getWidth/getHeight}), checked against the side
  * and pixel limits ({@code 422 image_too_large}); a header that cannot be read is {@code 422
  * undecodable_image};</li>
- * <li>the EXIF orientation (JPEG APP1, WebP EXIF chunk, PNG eXIf chunk). Unreadable metadata means orientation 1;
- * it never rejects an image.</li>
+ * <li>the EXIF orientation (JPEG APP1, WebP EXIF chunk, PNG eXIf chunk) with metadata-extractor's EXIF reader
+ * only — no XMP, ICC or compressed text is parsed. Unreadable metadata means orientation 1; it never rejects an
+ * image.</li>
  * </ol>
  * Thread-safe.
  */
@@ -94,8 +94,8 @@ public final class ImageInspector {
             ByteArrayInputStream in = new ByteArrayInputStream(bytes);
             Metadata metadata = switch (format) {
                 case JPEG -> JpegMetadataReader.readMetadata(in, List.of(new ExifReader()));
-                case PNG -> PngMetadataReader.readMetadata(in);
-                case WEBP -> WebpMetadataReader.readMetadata(in);
+                case PNG -> pngExif(bytes);
+                case WEBP -> webpExif(bytes);
             };
             for (ExifIFD0Directory dir : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
                 Integer o = dir.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
@@ -108,5 +108,59 @@ public final class ImageInspector {
             // Broken metadata must not make an otherwise decodable image unusable; browsers ignore it too.
             return 1;
         }
+    }
+
+    /**
+     * The EXIF of a WebP's EXIF chunk, found by walking the RIFF chunks; the XMP and ICC chunks are not parsed.
+     */
+    private static Metadata webpExif(byte[] webp) {
+        Metadata metadata = new Metadata();
+        int pos = 12;
+        while (pos + 8 <= webp.length) {
+            long len = (webp[pos + 4] & 0xFFL) | ((webp[pos + 5] & 0xFF) << 8) | ((webp[pos + 6] & 0xFF) << 16)
+                    | ((webp[pos + 7] & 0xFFL) << 24);
+            if (pos + 8L + len > webp.length) {
+                break;
+            }
+            if (webp[pos] == 'E' && webp[pos + 1] == 'X' && webp[pos + 2] == 'I' && webp[pos + 3] == 'F') {
+                int start = pos + 8;
+                int end = start + (int) len;
+                if (len >= 6 && webp[start] == 'E' && webp[start + 1] == 'x' && webp[start + 2] == 'i'
+                        && webp[start + 3] == 'f' && webp[start + 4] == 0 && webp[start + 5] == 0) {
+                    start += 6; // some writers keep the JPEG APP1 preamble
+                }
+                byte[] tiff = java.util.Arrays.copyOfRange(webp, start, end);
+                new ExifReader().extract(new ByteArrayReader(tiff), metadata);
+                break;
+            }
+            pos += 8 + (int) (len + (len & 1));
+        }
+        return metadata;
+    }
+
+    /**
+     * The EXIF of a PNG's eXIf chunk, found by walking the chunk framing. metadata-extractor's PngMetadataReader is
+     * not used because it also inflates zTXt/iCCP chunks, which an upload could use as a decompression bomb.
+     */
+    private static Metadata pngExif(byte[] png) {
+        Metadata metadata = new Metadata();
+        int pos = 8;
+        while (pos + 12 <= png.length) {
+            long len = ((png[pos] & 0xFFL) << 24) | ((png[pos + 1] & 0xFF) << 16) | ((png[pos + 2] & 0xFF) << 8)
+                    | (png[pos + 3] & 0xFF);
+            if (pos + 12L + len > png.length) {
+                break;
+            }
+            if (png[pos + 4] == 'e' && png[pos + 5] == 'X' && png[pos + 6] == 'I' && png[pos + 7] == 'f') {
+                byte[] tiff = java.util.Arrays.copyOfRange(png, pos + 8, pos + 8 + (int) len);
+                new ExifReader().extract(new ByteArrayReader(tiff), metadata);
+                break;
+            }
+            if (png[pos + 4] == 'I' && png[pos + 5] == 'E' && png[pos + 6] == 'N' && png[pos + 7] == 'D') {
+                break;
+            }
+            pos += 12 + (int) len;
+        }
+        return metadata;
     }
 }

@@ -99,6 +99,23 @@ class ImageDecoderTest {
     }
 
     @Test
+    void palettePngWithATransparentEntryIsDecodedWithItsPaletteAndFlattened() {
+        byte[] r = {(byte) 200, 10, 0};
+        byte[] g = {(byte) 100, 20, 0};
+        byte[] b = {50, 30, 0};
+        byte[] a = {(byte) 255, (byte) 255, 0};
+        java.awt.image.IndexColorModel cm = new java.awt.image.IndexColorModel(2, 3, r, g, b, a);
+        BufferedImage indexed = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_BINARY, cm);
+        indexed.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 1, 2});
+        byte[] png = TestImages.png(indexed);
+        assertThat(PngWriter.chunkTypes(png)).contains("PLTE", "tRNS");
+        BufferedImage img = decode(png);
+        assertThat(TestImages.rgb(img.getRGB(0, 0))).containsExactly(200, 100, 50);
+        assertThat(TestImages.rgb(img.getRGB(1, 0))).containsExactly(10, 20, 30);
+        assertThat(TestImages.rgb(img.getRGB(2, 0))).containsExactly(255, 255, 255);
+    }
+
+    @Test
     void greyscaleImagesKeepTheirStoredGreyLevels() {
         BufferedImage grey = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSamples(0, 0, 16, 16, 0, filledInts(256, 100));

@@ -126,6 +126,11 @@ class ImageInspectorTest {
                 .isEqualTo(new ImageInfo(ImageFormat.WEBP, 1, 1, 1, 1, 1));
         byte[] extended = TestImages.webpExtended(1, 1, TestImages.exifTiff(3, false));
         assertThat(inspector.inspect(extended).exifOrientation()).isEqualTo(3);
+        byte[] tiff = TestImages.exifTiff(6, false);
+        byte[] withPreamble = new byte[6 + tiff.length];
+        System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, withPreamble, 0, 6);
+        System.arraycopy(tiff, 0, withPreamble, 6, tiff.length);
+        assertThat(inspector.inspect(TestImages.webpExtended(1, 1, withPreamble)).exifOrientation()).isEqualTo(6);
     }
 
     @Test
