@@ -91,9 +91,9 @@ public final class ImageInspector {
     /** EXIF orientation 1..8 from the image's EXIF IFD0; 1 when there is none or it cannot be read. */
     static int exifOrientation(ImageFormat format, byte[] bytes) {
         try {
-            ByteArrayInputStream in = new ByteArrayInputStream(bytes);
             Metadata metadata = switch (format) {
-                case JPEG -> JpegMetadataReader.readMetadata(in, List.of(new ExifReader()));
+                case JPEG -> JpegMetadataReader.readMetadata(new ByteArrayInputStream(bytes),
+                        List.of(new ExifReader()));
                 case PNG -> pngExif(bytes);
                 case WEBP -> webpExif(bytes);
             };

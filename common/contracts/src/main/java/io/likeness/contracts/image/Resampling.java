@@ -175,6 +175,7 @@ final class Resampling {
         private final int channels;
         private final Axis ay;
         private final float[][] horizontal;
+        private final boolean[] zeroRow;
 
         Separable(RowSource source, int channels, Axis ax, Axis ay) {
             this.channels = channels;
@@ -183,6 +184,7 @@ final class Resampling {
             int dstW = ax.dstSize();
             float[] in = new float[srcW * channels];
             horizontal = new float[ay.srcSize()][];
+            zeroRow = new boolean[ay.srcSize()];
             for (int y = 0; y < ay.srcSize(); y++) {
                 source.row(y, in);
                 float[] h = new float[dstW * channels];
@@ -198,6 +200,14 @@ final class Resampling {
                     }
                 }
                 horizontal[y] = h;
+                boolean zero = true;
+                for (float v : h) {
+                    if (v != 0f) {
+                        zero = false;
+                        break;
+                    }
+                }
+                zeroRow[y] = zero;
             }
         }
 
@@ -208,8 +218,8 @@ final class Resampling {
             Arrays.fill(out, 0f);
             for (int k = 0; k < idx.length; k++) {
                 float wk = w[k];
-                if (wk == 0f) {
-                    continue;
+                if (wk == 0f || zeroRow[idx[k]]) {
+                    continue; // contributes nothing (e.g. the empty part of a mask)
                 }
                 float[] h = horizontal[idx[k]];
                 for (int i = 0; i < out.length; i++) {
