@@ -17,8 +17,8 @@ import javax.imageio.ImageReader;
  * <li>size in bytes ({@code 413 payload_too_large});</li>
  * <li>format from the magic bytes — the declared content type and file name are ignored
  * ({@code 415 unsupported_media_type});</li>
- * <li>width and height from the header only ({@code ImageReader.getWidth/getHeight}), checked against the side
- * and pixel limits ({@code 422 image_too_large}); a header that cannot be read is {@code 422
+ * <li>width and height from the header only ({@code ImageReader.getWidth/getHeight}), checked against the pixel
+ * and then the side limit ({@code 422 image_too_large}); a header that cannot be read is {@code 422
  * undecodable_image};</li>
  * <li>the EXIF orientation (JPEG APP1, WebP EXIF chunk, PNG eXIf chunk) with metadata-extractor's EXIF reader
  * only — no XMP, ICC or compressed text is parsed. Unreadable metadata means orientation 1; it never rejects an
@@ -79,11 +79,11 @@ public final class ImageInspector {
         if (width <= 0 || height <= 0) {
             throw ImageRejectedException.undecodable("header gives a size of " + width + "×" + height, null);
         }
-        if (width > limits.maxSide() || height > limits.maxSide()) {
-            throw ImageRejectedException.sideTooLong(width, height, limits.maxSide());
-        }
         if ((long) width * height > limits.maxPixels()) {
             throw ImageRejectedException.tooManyPixels(width, height, limits.maxPixels());
+        }
+        if (width > limits.maxSide() || height > limits.maxSide()) {
+            throw ImageRejectedException.sideTooLong(width, height, limits.maxSide());
         }
         return ImageInfo.of(format, width, height, exifOrientation(format, bytes));
     }

@@ -40,8 +40,14 @@ public final class ImageRejectedException extends RuntimeException {
     }
 
     public static ImageRejectedException payloadTooLarge(long bytes, long maxBytes) {
+        String actual = bytesText(bytes);
+        String limit = bytesText(maxBytes);
+        if (actual.equals(limit)) { // just over: rounding would make them look equal
+            actual = bytes + " bytes";
+            limit = maxBytes + " bytes (" + limit + ")";
+        }
         return new ImageRejectedException(ErrorCodes.PAYLOAD_TOO_LARGE, STATUS_PAYLOAD_TOO_LARGE,
-                "the upload is " + bytesText(bytes) + "; the limit is " + bytesText(maxBytes)
+                "the upload is " + actual + "; the limit is " + limit
                         + " — compress the image or reduce its resolution", null);
     }
 

@@ -31,11 +31,17 @@ class ImageInspectorTest {
         // of memory), so a 422 image_too_large proves the limit was applied from the header alone.
         byte[] bomb = TestImages.pngClaiming(100_000, 100_000);
         assertThat(bomb.length).isLessThan(200);
-        ImageRejectedException e = rejection(new ImageInspector(ImageLimits.defaults().withMaxSide(200_000)), bomb);
+        ImageRejectedException e = rejection(inspector, bomb);
         assertThat(e.code()).isEqualTo(ErrorCodes.IMAGE_TOO_LARGE);
         assertThat(e.httpStatus()).isEqualTo(422);
         assertThat(e.getMessage()).isEqualTo(
                 "the image is 100000×100000 = 10000 Mpx; the limit is 40 Mpx — downscale it");
+    }
+
+    @Test
+    void tooManyPixelsMessageSaysHowBigTheImageIsAndWhatTheLimitIs() {
+        ImageRejectedException e = rejection(inspector, TestImages.pngClaiming(30_000, 30_000));
+        assertThat(e.getMessage()).isEqualTo("the image is 30000×30000 = 900 Mpx; the limit is 40 Mpx — downscale it");
     }
 
     @Test
@@ -61,8 +67,10 @@ class ImageInspectorTest {
         ImageRejectedException e = rejection(inspector, big);
         assertThat(e.code()).isEqualTo(ErrorCodes.PAYLOAD_TOO_LARGE);
         assertThat(e.httpStatus()).isEqualTo(413);
-        assertThat(e.getMessage()).isEqualTo(
-                "the upload is 20 MiB; the limit is 20 MiB — compress the image or reduce its resolution");
+        assertThat(e.getMessage()).isEqualTo("the upload is 20971521 bytes; the limit is 20971520 bytes (20 MiB)"
+                + " — compress the image or reduce its resolution");
+        assertThat(rejection(inspector, new byte[30 * 1024 * 1024]).getMessage())
+                .startsWith("the upload is 30 MiB; the limit is 20 MiB —");
 
         byte[] png = TestImages.png(TestImages.noise(64, 64, 3));
         ImageInspector tight = new ImageInspector(ImageLimits.defaults().withMaxBytes(png.length - 1));
