@@ -33,6 +33,11 @@ public record PendingDelivery(WebhookMessage message, URI url, JobState jobState
         return message.id();
     }
 
+    /** The same delivery, due at {@code next} (a lease while an attempt runs). */
+    public PendingDelivery dueAt(Instant next) {
+        return new PendingDelivery(message, url, jobState, attemptsMade, next);
+    }
+
     /** The same delivery after one more failed attempt, due again at {@code next}. */
     public PendingDelivery afterAttempt(Instant next) {
         return new PendingDelivery(message, url, jobState, attemptsMade + 1, next);

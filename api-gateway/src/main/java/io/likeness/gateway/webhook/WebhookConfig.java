@@ -105,9 +105,10 @@ public interface WebhookConfig {
         });
     }
 
-    /** The dispatcher settings. */
+    /** The dispatcher settings; an attempt's lease is the timeout plus 30 s. */
     default WebhookDispatcher.Settings dispatcherSettings() {
-        return new WebhookDispatcher.Settings(maxConcurrentDeliveries(), pollInterval(), progressThrottle());
+        return new WebhookDispatcher.Settings(maxConcurrentDeliveries(), pollInterval(), progressThrottle(),
+                timeout().plusSeconds(30));
     }
 
     /**

@@ -63,9 +63,14 @@ public final class WebhookDispatcher implements AutoCloseable {
      * @param maxConcurrent    attempts in flight at once (across all receivers)
      * @param pollInterval     how often the store is polled for due retries
      * @param progressThrottle at most one progress message per job per this interval
+     * @param attemptLease     while an attempt runs, its stored delivery is due only this much later, so no other
+     *                         instance (or a restart) tries it at the same time; longer than the request timeout
      */
-    public record Settings(int maxConcurrent, Duration pollInterval, Duration progressThrottle) {
+    public record Settings(int maxConcurrent, Duration pollInterval, Duration progressThrottle, Duration attemptLease) {
         public Settings {
+            if (attemptLease.isNegative()) {
+                throw new IllegalArgumentException("attempt lease must be >= 0");
+            }
             if (maxConcurrent < 1) {
                 throw new IllegalArgumentException("max concurrent deliveries must be >= 1");
             }
@@ -183,9 +188,12 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (alreadyFinished(job, message.id()) || store.find(message.id()).isPresent() || !inFlight.add(message.id())) {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
         }
-        PendingDelivery first = new PendingDelivery(message, spec.url(), state, 0, clock.instant());
+        PendingDelivery first = new PendingDelivery(message, spec.url(), state, 0,
+                clock.instant().plus(settings.attemptLease()));
         return submit(() -> {
-            store.save(first); // durable before the first attempt: a crash now still delivers after restart
+            // durable before the first attempt: if this instance dies now, the partition's owner (or this
+            // instance after a restart) makes the attempt once the lease has run out
+            store.save(first);
             return attempt(first, true);
         }, message.id());
     }
@@ -326,7 +334,11 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
             if (inFlight.add(d.messageId())) {
                 handed++;
-                submit(() -> attempt(d, true), d.messageId());
+                submit(() -> {
+                    // lease first: after a rebalance the new owner must not retry it while this attempt runs
+                    store.save(d.dueAt(clock.instant().plus(settings.attemptLease())));
+                    return attempt(d, true);
+                }, d.messageId());
             }
         }
     }

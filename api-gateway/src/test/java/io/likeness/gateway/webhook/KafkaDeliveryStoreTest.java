@@ -139,7 +139,7 @@ class KafkaDeliveryStoreTest {
         WebhookSender sender = new WebhookSender(new WebhookSigner(List.of(secret)), new EgressGuard(true),
                 Duration.ofSeconds(5), Optional.empty(), Clock.systemUTC());
         return new WebhookDispatcher(sender, new DeliveryClassifier(), schedule, store, recorder,
-                new WebhookDispatcher.Settings(2, Duration.ofMillis(10), Duration.ofMillis(500)), Clock.systemUTC());
+                new WebhookDispatcher.Settings(2, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(30)), Clock.systemUTC());
     }
 
     private static boolean disjoint(List<PendingDelivery> a, List<PendingDelivery> b) {

@@ -68,7 +68,7 @@ class WebhookDispatcherTest {
                 Duration.ofSeconds(5), Optional.empty(), clock);
         WebhookDispatcher d = new WebhookDispatcher(sender, new DeliveryClassifier(), schedule, store,
                 (jobId, state, attempt, at) -> recorded.add(new Recorded(jobId, state, attempt, at)),
-                new WebhookDispatcher.Settings(4, Duration.ofMillis(10), Duration.ofMillis(500)), clock);
+                new WebhookDispatcher.Settings(4, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(30)), clock);
         dispatchers.add(d);
         return d;
     }
@@ -326,6 +326,31 @@ class WebhookDispatcherTest {
                 recorded.get(0).attempt().messageId());
         assertVerifiesWithOfficialLibrary(receiver.received().get(1), secret);
         assertThat(second.inFlight()).isZero();
+    }
+
+    @Test
+    void aFirstAttemptCutShortByACrashIsMadeAfterItsLeaseButNotBefore() throws Exception {
+        InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+        Instant now = Instant.now();
+        // as saved before the first attempt by an instance that then died: one lease ran out, one still runs
+        PendingDelivery expired = new PendingDelivery(WebhookMessage.of("job-crashed", WebhookEventType.SUCCEEDED,
+                java.util.OptionalInt.empty(), now, "{}".getBytes()), receiver.url("/hook"), JobState.SUCCEEDED, 0,
+                now.minusSeconds(1));
+        PendingDelivery leased = new PendingDelivery(WebhookMessage.of("job-running", WebhookEventType.SUCCEEDED,
+                java.util.OptionalInt.empty(), now, "{}".getBytes()), receiver.url("/hook"), JobState.SUCCEEDED, 0,
+                now.plus(Duration.ofHours(1)));
+        store.save(expired);
+        store.save(leased);
+
+        dispatcher(List.of(Duration.ZERO, MS), store).start();
+        await("the expired one delivered", () -> store.find(expired.messageId()).isEmpty());
+
+        assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsExactly(expired.messageId());
+        assertThat(recorded).singleElement().satisfies(x -> {
+            assertThat(x.attempt().attempt()).isEqualTo(1);
+            assertThat(x.attempt().outcome()).isEqualTo("delivered");
+        });
+        assertThat(store.find(leased.messageId())).contains(leased);
     }
 
     @Test
