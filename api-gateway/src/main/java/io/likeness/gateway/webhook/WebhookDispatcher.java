@@ -97,7 +97,10 @@ public final class WebhookDispatcher implements AutoCloseable {
         RETRY_SCHEDULED,
         /** No more attempts: 410 Gone, egress refused, schedule exhausted, or a failed progress message. */
         GAVE_UP,
-        /** The dispatcher is closed. */
+        /**
+         * Not handled: the dispatcher is closed, or the delivery could not be stored (Kafka unavailable). Nothing
+         * was sent; the caller should not acknowledge the job event, so it is handed over again later.
+         */
         REJECTED
     }
 
