@@ -57,6 +57,9 @@ public class EditSubmission {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    io.likeness.gateway.webhook.WebhookService webhooks;
+
     public Accepted submit(SubmitRequest r) {
         List<String> edits = List.copyOf(new LinkedHashSet<>(r.edits()));
         if (edits.isEmpty()) {
@@ -68,6 +71,9 @@ public class EditSubmission {
         boolean provided = r.parameters().maskMode() == MaskMode.PROVIDED;
         if (provided != r.providedMask().isPresent()) {
             throw invalid(provided ? "mask mode 'provided' needs a mask image" : "a mask image was sent but the mask mode is not 'provided'");
+        }
+        if (r.webhook().isPresent() && !webhooks.enabled()) {
+            throw invalid("this gateway sends no webhooks (no signing secret configured); omit 'webhook' or poll/stream the job");
         }
         if (r.deadline().isPresent() && !r.deadline().get().isAfter(clock.instant())) {
             throw invalid("the deadline " + r.deadline().get() + " has already passed");
