@@ -60,6 +60,9 @@ public class EditSubmission {
     @Inject
     io.likeness.gateway.webhook.WebhookService webhooks;
 
+    @Inject
+    io.likeness.gateway.metrics.JobMetrics metrics;
+
     public Accepted submit(SubmitRequest r) {
         List<String> edits = List.copyOf(new LinkedHashSet<>(r.edits()));
         if (edits.isEmpty()) {
@@ -132,6 +135,7 @@ public class EditSubmission {
             events.publish(created);
             events.request(EditRequested.of(spec));
             accepted.add(JobSnapshot.empty(jobId).apply(created));
+            metrics.submitted(edits.get(i));
         }
         return new Accepted(batchId, accepted, false);
     }

@@ -43,6 +43,9 @@ public class WebhookService {
     @Inject
     Clock clock;
 
+    @Inject
+    io.likeness.gateway.metrics.JobMetrics metrics;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -58,7 +61,10 @@ public class WebhookService {
         if (!store.awaitReady(Duration.ofSeconds(60))) {
             LOG.warn("webhook delivery store not ready after 60 s; pending retries resume once it is");
         }
-        AttemptRecorder recorder = (jobId, state, attempt, at) -> events.publish(JobEvent.webhook(jobId, state, attempt, at));
+        AttemptRecorder recorder = (jobId, state, attempt, at) -> {
+            metrics.webhookAttempt(attempt.outcome());
+            events.publish(JobEvent.webhook(jobId, state, attempt, at));
+        };
         dispatcher = config.newDispatcher(store, recorder, clock).start();
     }
 
@@ -76,14 +82,18 @@ public class WebhookService {
         return config.secrets().filter(s -> !s.isEmpty()).isPresent();
     }
 
-    /** The feed: every state change and progress event of every job, once per cluster. */
+    /** The feed: every state change and progress event of every job, once per cluster (webhooks, job metrics). */
     @Incoming("job-events-webhooks")
     @Blocking
     public void onJobEvent(JobEvent event) throws Exception {
-        if (dispatcher == null || (event.type() != JobEvent.Type.STATE && event.type() != JobEvent.Type.PROGRESS)) {
+        if (event.type() != JobEvent.Type.STATE && event.type() != JobEvent.Type.PROGRESS) {
             return;
         }
         Optional<JobSnapshot> known = awaitKnown(event.jobId());
+        known.ifPresent(k -> metrics.observe(event, k.apply(event)));
+        if (dispatcher == null) {
+            return;
+        }
         if (known.isEmpty() || known.get().spec().flatMap(s -> s.webhook()).isEmpty()) {
             return;
         }
