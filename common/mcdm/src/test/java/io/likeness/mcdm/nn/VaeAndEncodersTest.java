@@ -160,7 +160,7 @@ class VaeAndEncodersTest {
                     "mapping_patch_1.4.weight");
 
             // a subject word near the end: words inserted, tail truncated, length kept
-            String longPrompt = "a photo of a studio portrait with short curly black hair and round glasses "
+            String longPrompt = "a photo of a studio portrait with short curly black hair and glasses "
                     + "wearing a red jacket in front of a person";
             long[][] longIds = tok.encode(List.of(longPrompt));
             int at = tok.subjectPosition(longIds[0]);
