@@ -38,6 +38,10 @@ public final class ForwardBench {
             System.out.printf(Locale.ROOT, "tiny UNet %,d params, VAE %,d, text %,d, vision %,d, context %d tokens%n",
                     unet.parameterCount(), set.vae().parameterCount(), set.text().parameterCount(),
                     set.vision().parameterCount(), ctxTokens);
+            System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
+            // global warm-up: JIT, allocator and oneDNN primitive caches for the shapes below
+            median(model, 10, m -> unet.predict(m.randomNormal(new Shape(1, 8, 16, 16)), m.full(new Shape(1), 500f),
+                    m.randomNormal(new Shape(1, ctxTokens, 256))));
             double[] unetMs = new double[3];
             int[] batches = {1, 5, 20};
             for (int i = 0; i < batches.length; i++) {
@@ -66,7 +70,7 @@ public final class ForwardBench {
                 set.imageConditioner().encode(x, m.randomNormal(new Shape(1, 4, 16, 16)));
             });
             System.out.printf(Locale.ROOT, "text encode batch 1: %.1f ms, image condition batch 1: %.1f ms%n", txt, img);
-            System.out.printf(Locale.ROOT, "rss %d MB%n", rssMb());
+            System.out.printf(Locale.ROOT, "rss %d MB, load average after: %s%n", rssMb(), loadAverage());
         }
     }
 
@@ -86,6 +90,14 @@ public final class ForwardBench {
         }
         Arrays.sort(ms);
         return ms[runs / 2];
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
     }
 
     static long rssMb() {
