@@ -63,6 +63,11 @@ class SaveLoadTest {
             assertThat(bitIdentical(other.decode(z), expected)).isTrue();
             NDArray x = m.randomUniform(-1f, 1f, new Shape(1, 3, 128, 128));
             assertThat(bitIdentical(other.encodeMean(x), original.encodeMean(x))).isTrue();
+
+            // loading into a block that was never initialised works too (shapes come from the config)
+            AutoencoderKL fresh = new AutoencoderKL(VaeConfig.tiny());
+            load(fresh, b, save(original));
+            assertThat(bitIdentical(fresh.decode(z), expected)).isTrue();
         }
     }
 }

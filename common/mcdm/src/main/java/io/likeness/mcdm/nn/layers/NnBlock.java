@@ -114,8 +114,9 @@ public abstract class NnBlock extends AbstractBlock {
             throw new IllegalStateException(getClass().getSimpleName()
                     + ": output shapes are computed by a trial forward and need initialised parameters");
         }
-        NDManager owner = namedParameters().values().iterator().next().getArray().getManager();
-        try (NDManager scratch = owner.newSubManager()) {
+        java.util.Iterator<Parameter> params = namedParameters().values().iterator();
+        try (NDManager scratch = params.hasNext() ? params.next().getArray().getManager().newSubManager()
+                : NDManager.newBaseManager()) {
             NDList in = new NDList();
             for (Shape s : inputShapes) {
                 in.add(scratch.zeros(s));
