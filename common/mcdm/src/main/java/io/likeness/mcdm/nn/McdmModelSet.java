@@ -21,9 +21,6 @@ import io.likeness.mcdm.nn.vae.VaeConfig;
 public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisionModel vision, ImageAdapter adapter,
                            AutoencoderKL vae, UNet2DConditionModel unet) {
 
-    /** Text tokens in the tiny preset. */
-    public static final int TINY_TEXT_TOKENS = 24;
-
     /** Configurations of the tiny preset (128×128 images, 16×16×4 latents, width 256). */
     public record TinyConfigs(UNetConfig unet, VaeConfig vae, ClipConfig text, ClipConfig vision, int latentSide) {
     }
