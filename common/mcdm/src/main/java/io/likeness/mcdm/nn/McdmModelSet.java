@@ -70,6 +70,11 @@ public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisi
         return new McdmImageConditioner(vision, adapter);
     }
 
+    /** The four networks as the {@link io.likeness.mcdm.edit.Editor} drives them. */
+    public io.likeness.mcdm.edit.EditorModels editorModels() {
+        return new io.likeness.mcdm.edit.EditorModels(unet, vae, textConditioner(), imageConditioner());
+    }
+
     /** Context tokens per UNet row: text tokens + image tokens. */
     public int contextTokens() {
         return tokenizer.maxTokens() + adapter.tokens();
