@@ -92,6 +92,12 @@ public class EditStage {
                     Optional.of(masked.checkpointVersion()), Optional.empty(), workerId()));
             outcome = "canceled";
         } catch (RuntimeException e) {
+            if (interrupted(e)) {
+                // forced shutdown, not a job failure: no event; the unacknowledged record is delivered again
+                LOG.warn("interrupted by shutdown; the job is left to a redelivery");
+                outcome = "interrupted";
+                throw e;
+            }
             Optional<JobError> known = Failures.classify(e);
             if (known.isEmpty()) {
                 LOG.error("unexpected failure; the record goes to the dead-letter topic", e);
@@ -260,6 +266,18 @@ public class EditStage {
             }
         }
         return v;
+    }
+
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JobEvent failed(String jobId, JobError error) {

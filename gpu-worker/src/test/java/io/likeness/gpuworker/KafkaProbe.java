@@ -64,8 +64,14 @@ final class KafkaProbe implements AutoCloseable {
     }
 
     void send(String topic, Integer partition, String key, byte[] value) {
+        send(topic, partition, key, value, java.util.Map.of());
+    }
+
+    void send(String topic, Integer partition, String key, byte[] value, java.util.Map<String, String> headers) {
         try {
-            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, key, value);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -108,6 +108,12 @@ public class MaskStage {
                     Optional.empty(), workerId()));
             outcome = "canceled";
         } catch (RuntimeException e) {
+            if (interrupted(e)) {
+                // forced shutdown, not a job failure: no event; the unacknowledged record is delivered again
+                LOG.warn("interrupted by shutdown; the job is left to a redelivery");
+                outcome = "interrupted";
+                throw e;
+            }
             Optional<JobError> known = Failures.classify(e);
             if (known.isEmpty()) {
                 LOG.error("unexpected failure; the record goes to the dead-letter topic", e);
@@ -328,6 +334,18 @@ public class MaskStage {
             img.getRaster().setSamples(0, y, size, 1, 0, row);
         }
         return img;
+    }
+
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JobEvent failed(String jobId, JobError error) {
