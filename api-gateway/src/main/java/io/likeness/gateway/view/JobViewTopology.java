@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The job view, as a Kafka Streams topology:
@@ -35,6 +36,13 @@ public class JobViewTopology {
     public static final String JOBS_STORE = "jobs";
     public static final String MODELS_STORE = "models";
 
+    private final JobUpdates updates;
+
+    @jakarta.inject.Inject
+    public JobViewTopology(JobUpdates updates) {
+        this.updates = updates;
+    }
+
     @Produces
     public Topology topology() {
         Serde<String> keys = Serdes.String();
@@ -51,9 +59,11 @@ public class JobViewTopology {
                 .toStream()
                 .to(Topics.JOBS.name(), Produced.with(keys, snapshots));
 
-        builder.globalTable(Topics.JOBS.name(), Consumed.with(keys, snapshots),
-                Materialized.<String, JobSnapshot, KeyValueStore<Bytes, byte[]>>as(JOBS_STORE)
-                        .withKeySerde(keys).withValueSerde(snapshots).withCachingDisabled());
+        // a global store with our own update processor, so listeners hear of every snapshot on every instance
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOBS_STORE), keys, snapshots).withLoggingDisabled(),
+                Topics.JOBS.name(), Consumed.with(keys, snapshots),
+                () -> new GlobalJobsUpdater(updates));
         builder.globalTable(Topics.MODELS.name(), Consumed.with(keys, JsonSerde.of(ModelRecord.class)),
                 Materialized.<String, ModelRecord, KeyValueStore<Bytes, byte[]>>as(MODELS_STORE)
                         .withKeySerde(keys).withValueSerde(JsonSerde.of(ModelRecord.class)).withCachingDisabled());

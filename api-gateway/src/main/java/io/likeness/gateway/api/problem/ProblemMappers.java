@@ -19,6 +19,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response image(io.likeness.contracts.image.ImageRejectedException e, UriInfo uri) {
+        return respond(Problem.of(e.httpStatus(), e.code(), "Image rejected", e.getMessage(), false, uri.getPath()));
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(ViewUnavailableException e, UriInfo uri) {
         return Response.fromResponse(respond(Problem.of(503, "view_unavailable", "Job view not ready",
                 e.getMessage(), true, uri.getPath()))).header("Retry-After", "2").build();

@@ -72,6 +72,9 @@ final class UpCommand implements Callable<Integer> {
         say("S3 ready at " + infra.storage().endpoint().orElseThrow() + ", bucket '" + options.bucket + "'");
 
         Map<String, String> env = new HashMap<>();
+        env.put("LIKENESS_WEBHOOKS_SECRETS", WebhookSecret.loadOrCreate(options.varDir()));
+        // a local stack delivers to receivers on this machine too (production keeps them refused)
+        env.put("LIKENESS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         if (jsonLogs) {
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         }
@@ -122,6 +125,7 @@ final class UpCommand implements Callable<Integer> {
         }
         if (!services.isEmpty()) {
             out.append(String.format("  API docs     %s/q/swagger-ui%n", ServiceSpec.API_GATEWAY.baseUrl()));
+            out.append(String.format("  webhooks are signed with the secret in %s%n", WebhookSecret.file(options.varDir())));
         }
         out.append("Ctrl-C (or 'deploy/likeness down' from another shell) stops everything.\n");
         System.out.print(out);

@@ -1,0 +1,40 @@
+package io.likeness.gateway.config;
+
+import io.likeness.contracts.image.ImageLimits;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The gateway's own settings ({@code likeness.gateway.*}). */
+@ConfigMapping(prefix = "likeness.gateway")
+public interface GatewayConfig {
+
+    /** Upload limits, checked before an image is decoded. */
+    Uploads uploads();
+
+    /** Longest {@code Prefer: wait=N} honoured. */
+    @WithDefault("60s")
+    Duration maxWait();
+
+    /** Most directions in one sticker-pack request. */
+    @WithDefault("8")
+    int maxEditsPerRequest();
+
+    interface Uploads {
+        /** Largest upload in bytes (413 above). */
+        @WithDefault("20971520")
+        long maxBytes();
+
+        /** Largest image in pixels, read from the header (422 above: decompression bombs never get decoded). */
+        @WithDefault("40000000")
+        long maxPixels();
+
+        /** Longest side in pixels. */
+        @WithDefault("12000")
+        int maxSide();
+
+        default ImageLimits limits() {
+            return ImageLimits.defaults().withMaxBytes(maxBytes()).withMaxPixels(maxPixels()).withMaxSide(maxSide());
+        }
+    }
+}

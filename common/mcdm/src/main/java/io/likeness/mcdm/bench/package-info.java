@@ -1,0 +1,2 @@
+/** Runnable benchmarks (not tests). */
+package io.likeness.mcdm.bench;

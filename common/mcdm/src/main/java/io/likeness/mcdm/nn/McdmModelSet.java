@@ -1,0 +1,77 @@
+package io.likeness.mcdm.nn;
+
+import ai.djl.ndarray.NDManager;
+import io.likeness.mcdm.nn.adapter.ImageAdapter;
+import io.likeness.mcdm.nn.adapter.McdmImageConditioner;
+import io.likeness.mcdm.nn.clip.ClipConfig;
+import io.likeness.mcdm.nn.clip.ClipTextConditioner;
+import io.likeness.mcdm.nn.clip.ClipTextModel;
+import io.likeness.mcdm.nn.clip.ClipVisionModel;
+import io.likeness.mcdm.nn.clip.WordTokenizer;
+import io.likeness.mcdm.nn.unet.UNet2DConditionModel;
+import io.likeness.mcdm.nn.unet.UNetConfig;
+import io.likeness.mcdm.nn.unet.UNets;
+import io.likeness.mcdm.nn.vae.AutoencoderKL;
+import io.likeness.mcdm.nn.vae.VaeConfig;
+
+/**
+ * The networks of one MCDM model: text tower + tokenizer (c_p), vision tower + adapter (c_im), VAE (c_s and
+ * decoding) and the 8-channel UNet. Context for the UNet = [text tokens ; image tokens] (B, L_text + L_img, D).
+ */
+public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisionModel vision, ImageAdapter adapter,
+                           AutoencoderKL vae, UNet2DConditionModel unet) {
+
+    /** Configurations of the tiny preset (128×128 images, 16×16×4 latents, width 256). */
+    public record TinyConfigs(UNetConfig unet, VaeConfig vae, ClipConfig text, ClipConfig vision, int latentSide) {
+    }
+
+    public static TinyConfigs tinyConfigs(WordTokenizer tokenizer) {
+        VaeConfig vae = VaeConfig.tiny();
+        ClipConfig vision = ClipConfig.tinyVision();
+        return new TinyConfigs(UNetConfig.tiny(8), vae,
+                ClipConfig.tinyText(tokenizer.vocabularySize(), tokenizer.maxTokens()), vision,
+                vision.imageSize() / vae.downsampling());
+    }
+
+    /** A freshly initialised tiny MCDM set (for training from scratch or loading parameters into). */
+    public static McdmModelSet createTiny(WordTokenizer tokenizer, NDManager manager) {
+        TinyConfigs c = tinyConfigs(tokenizer);
+        return create(tokenizer, c, UNets.create(c.unet(), manager), manager);
+    }
+
+    /**
+     * The tiny MCDM set whose UNet is widened from a trained 4-channel base UNet (weights copied, extra c_s
+     * channels zero, bias copied); text/vision/VAE are fresh here — callers load their trained parameters.
+     */
+    public static McdmModelSet tinyFromBase(WordTokenizer tokenizer, UNet2DConditionModel baseUNet,
+                                            NDManager manager) {
+        TinyConfigs c = tinyConfigs(tokenizer);
+        return create(tokenizer, c, UNets.widenInput(baseUNet, 8, manager), manager);
+    }
+
+    private static McdmModelSet create(WordTokenizer tokenizer, TinyConfigs c, UNet2DConditionModel unet,
+                                       NDManager manager) {
+        ClipTextModel text = new ClipTextModel(c.text());
+        text.initialize(manager);
+        ClipVisionModel vision = new ClipVisionModel(c.vision());
+        vision.initialize(manager);
+        ImageAdapter adapter = new ImageAdapter(c.vision().visionTokens(), c.vision().width(),
+                c.vae().latentChannels(), c.latentSide());
+        adapter.initialize(manager);
+        AutoencoderKL vae = AutoencoderKL.create(c.vae(), manager);
+        return new McdmModelSet(tokenizer, text, vision, adapter, vae, unet);
+    }
+
+    public ClipTextConditioner textConditioner() {
+        return new ClipTextConditioner(tokenizer, text);
+    }
+
+    public McdmImageConditioner imageConditioner() {
+        return new McdmImageConditioner(vision, adapter);
+    }
+
+    /** Context tokens per UNet row: text tokens + image tokens. */
+    public int contextTokens() {
+        return tokenizer.maxTokens() + adapter.tokens();
+    }
+}
