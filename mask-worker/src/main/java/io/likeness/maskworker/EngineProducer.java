@@ -4,6 +4,7 @@ import io.likeness.contracts.storage.ObjectStore;
 import io.likeness.mcdm.engine.CheckpointCache;
 import io.likeness.mcdm.engine.EditEngine;
 import io.likeness.mcdm.engine.EditorModelsFactory;
+import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
 import io.likeness.mcdm.engine.McdmEditEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -16,8 +17,10 @@ import java.nio.file.Path;
 
 /**
  * The production {@link EditEngine}: the MCDM Editor over checkpoints fetched from S3 through a
- * {@link CheckpointCache}, located by the model registry. Until the network slice ({@code io.likeness.mcdm.nn})
- * provides an {@link EditorModelsFactory}, every job fails with the retryable {@code checkpoint_unavailable}.
+ * {@link CheckpointCache}, located by the model registry ({@code manifestKey} of the version's record), built by
+ * the {@link EditorModelsFactory} of this build ({@link TinyMcdmModelsFactory}: preset {@code mcdm-tiny}). A
+ * version that cannot be fetched, verified or built fails its job with the retryable
+ * {@code checkpoint_unavailable}.
  */
 @ApplicationScoped
 public class EngineProducer {
@@ -44,7 +47,7 @@ public class EngineProducer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the checkpoint directory", e);
         }
-        cache = new CheckpointCache(store, dir, config.checkpoints().cacheSize(), EditorModelsFactory.unavailable(),
+        cache = new CheckpointCache(store, dir, config.checkpoints().cacheSize(), new TinyMcdmModelsFactory(),
                 registry::checkpointKey);
         return new McdmEditEngine(cache);
     }
