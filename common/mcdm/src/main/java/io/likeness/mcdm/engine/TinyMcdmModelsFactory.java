@@ -1,0 +1,92 @@
+package io.likeness.mcdm.engine;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.likeness.mcdm.checkpoint.ArchitectureSpec;
+import io.likeness.mcdm.checkpoint.CheckpointManifest;
+import io.likeness.mcdm.checkpoint.CheckpointStore;
+import io.likeness.mcdm.edit.EditorConfig;
+import io.likeness.mcdm.edit.EditorModels;
+import io.likeness.mcdm.nn.McdmModelSet;
+import io.likeness.mcdm.nn.TinyPresets;
+import io.likeness.mcdm.nn.clip.WordTokenizer;
+import io.likeness.mcdm.schedule.NoiseSchedule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the tiny MCDM model set ({@link McdmModelSet}, 128×128 images) of a checkpoint whose architecture preset
+ * is {@value #PRESET}. The checkpoint layout this reads — and trainers must write, with {@link #blocks} and
+ * {@link #architecture} — is: one {@code .params} file per block named {@code unet}, {@code vae}, {@code text},
+ * {@code vision}, {@code adapter}; the tokenizer's vocabulary under {@code architecture.hyperParameters.vocabulary}
+ * (id order, specials omitted) and its length under {@code maxTokens}. Other presets are unavailable (retryable:
+ * a newer worker build may support them).
+ */
+public final class TinyMcdmModelsFactory implements EditorModelsFactory {
+
+    public static final String PRESET = "mcdm-tiny";
+
+    private static final Set<String> SPECIALS = Set.of(WordTokenizer.PAD, WordTokenizer.START, WordTokenizer.END,
+            WordTokenizer.UNK);
+
+    @Override
+    public LoadedModels load(Path dir, CheckpointManifest manifest) throws IOException {
+        ArchitectureSpec arch = manifest.architecture();
+        if (arch == null || !PRESET.equals(arch.preset())) {
+            throw new CheckpointUnavailableException(manifest.version(), "architecture preset '"
+                    + (arch == null ? null : arch.preset()) + "' is not supported by this build (only " + PRESET + ")");
+        }
+        WordTokenizer tokenizer = tokenizer(arch.hyperParameters(), manifest.version());
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            McdmModelSet set = McdmModelSet.createTiny(tokenizer, manager);
+            CheckpointStore.load(dir, manager, blocks(set));
+            EditorModels models = new EditorModels(set.unet(), set.vae(), set.textConditioner(),
+                    set.imageConditioner());
+            return new LoadedModels(models, NoiseSchedule.stableDiffusion(), EditorConfig.defaults(manifest.version()),
+                    manager::close);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The blocks of a model set by checkpoint file name (without {@code .params}). */
+    public static Map<String, Block> blocks(McdmModelSet set) {
+        Map<String, Block> blocks = new LinkedHashMap<>();
+        blocks.put("unet", set.unet());
+        blocks.put("vae", set.vae());
+        blocks.put("text", set.text());
+        blocks.put("vision", set.vision());
+        blocks.put("adapter", set.adapter());
+        return blocks;
+    }
+
+    /** The architecture entry of a manifest for a tiny model set with this tokenizer. */
+    public static ArchitectureSpec architecture(WordTokenizer tokenizer) {
+        ObjectNode hp = JsonNodeFactory.instance.objectNode();
+        ArrayNode vocabulary = hp.putArray("vocabulary");
+        tokenizer.vocabulary().stream().filter(w -> !SPECIALS.contains(w)).forEach(vocabulary::add);
+        hp.put("maxTokens", tokenizer.maxTokens());
+        return new ArchitectureSpec(PRESET, hp);
+    }
+
+    private static WordTokenizer tokenizer(ObjectNode hp, String version) {
+        JsonNode vocabulary = hp.get("vocabulary");
+        if (vocabulary == null || !vocabulary.isArray() || vocabulary.isEmpty()) {
+            throw new CheckpointUnavailableException(version, "the manifest has no tokenizer vocabulary");
+        }
+        List<String> words = new ArrayList<>();
+        vocabulary.forEach(w -> words.add(w.asText()));
+        return new WordTokenizer(words, hp.path("maxTokens").asInt(TinyPresets.TEXT_TOKENS));
+    }
+}
