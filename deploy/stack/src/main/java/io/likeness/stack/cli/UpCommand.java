@@ -75,6 +75,8 @@ final class UpCommand implements Callable<Integer> {
         env.put("LIKENESS_WEBHOOKS_SECRETS", WebhookSecret.loadOrCreate(options.varDir()));
         // a local stack delivers to receivers on this machine too (production keeps them refused)
         env.put("LIKENESS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        // until a trained checkpoint is promoted, the trainer publishes an (honestly labelled) untrained one
+        env.put("LIKENESS_TRAINER_BOOTSTRAP_UNTRAINED", "true");
         if (jsonLogs) {
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         }

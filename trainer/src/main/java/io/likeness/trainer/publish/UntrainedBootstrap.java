@@ -1,0 +1,57 @@
+package io.likeness.trainer.publish;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.likeness.contracts.model.EditDirection;
+import io.likeness.contracts.model.ModelRecord;
+import io.likeness.contracts.storage.ObjectStore;
+import io.likeness.mcdm.checkpoint.CheckpointManifest;
+import io.likeness.mcdm.checkpoint.TrainingProvenance;
+import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
+import io.likeness.mcdm.nn.McdmModelSet;
+import io.likeness.mcdm.nn.TinyPresets;
+import io.likeness.mcdm.nn.clip.WordTokenizer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Until the pipeline has trained a real MCDM checkpoint, the local stack needs some checkpoint to run jobs end
+ * to end. This publishes an UNTRAINED tiny MCDM (fresh, seeded weights; the paper's eight directions) and says
+ * so in its version, note and provenance: its edits are not meaningful portraits. It is published only when the
+ * registry has no promoted checkpoint, so a trained one is never replaced.
+ */
+public final class UntrainedBootstrap {
+
+    public static final String VERSION = "mcdm-tiny-untrained-v0";
+    public static final String NOTE = "UNTRAINED bootstrap checkpoint: fresh weights, for exercising the job plane "
+            + "only; edits are not meaningful until a trained checkpoint is promoted";
+
+    private UntrainedBootstrap() {
+    }
+
+    /** @return the record published, or empty when a promoted checkpoint already exists */
+    public static Optional<ModelRecord> publishIfNoActive(ObjectStore store, String bootstrapServers, long seed)
+            throws IOException {
+        if (ModelRegistryReader.active(bootstrapServers, Duration.ofSeconds(30)).isPresent()) {
+            return Optional.empty();
+        }
+        Engine.getInstance().setRandomSeed((int) seed);
+        WordTokenizer tokenizer = TinyPresets.defaultTokenizer();
+        List<EditDirection> catalog = PaperCatalog.directions();
+        Map<String, io.likeness.mcdm.checkpoint.EditDirection> manifestCatalog = new LinkedHashMap<>();
+        catalog.forEach(d -> manifestCatalog.put(d.id(),
+                new io.likeness.mcdm.checkpoint.EditDirection(d.sourcePrompt(), d.targetPrompt(), d.maskThreshold())));
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            McdmModelSet set = McdmModelSet.createTiny(tokenizer, manager);
+            CheckpointManifest manifest = CheckpointManifest.of(VERSION, TinyMcdmModelsFactory.architecture(tokenizer),
+                    manifestCatalog, new TrainingProvenance("untrained bootstrap (UntrainedBootstrap.publishIfNoActive)",
+                            List.of(seed), "none", 0, null), Map.of());
+            return Optional.of(new ModelPublisher(store, bootstrapServers)
+                    .publish(manifest, TinyMcdmModelsFactory.blocks(set), catalog, true, NOTE));
+        }
+    }
+}
