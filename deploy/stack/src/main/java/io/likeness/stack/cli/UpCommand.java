@@ -36,6 +36,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--json-logs", description = "Services log in JSON (one object per line).")
     boolean jsonLogs;
 
+    @Option(names = "--no-demo", description = "Do not submit the bundled sample portrait once everything is ready.")
+    boolean noDemo;
+
+    @Option(names = "--demo-edit", defaultValue = "santa-claus", description = "Edit direction of the demo job (default ${DEFAULT-VALUE}).")
+    String demoEdit;
+
     @Option(names = "--ready-timeout", defaultValue = "PT4M", description = "How long each service may take to become ready (ISO-8601, default ${DEFAULT-VALUE}).")
     Duration readyTimeout;
 
@@ -93,8 +99,31 @@ final class UpCommand implements Callable<Integer> {
 
         double seconds = (System.nanoTime() - t0) / 1e9;
         printSummary(seconds);
+        if (!noDemo && !services.isEmpty()) {
+            awaitCatalog();
+            Demo.run(ServiceSpec.API_GATEWAY.baseUrl(), layout.root().resolve("deploy/demo/portrait.png"), demoEdit,
+                    options.varDir().resolve("demo"));
+        }
         stopped.await();
         return 0;
+    }
+
+    /** The trainer publishes the bootstrap checkpoint just after start; the demo needs the catalog. */
+    private static void awaitCatalog() throws InterruptedException {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 120; i++) {
+            try {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        ServiceSpec.API_GATEWAY.baseUrl() + "/v1/edits/catalog")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not yet
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private List<String> busyPorts(List<ServiceSpec> specs) {
