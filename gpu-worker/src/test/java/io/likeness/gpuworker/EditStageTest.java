@@ -212,6 +212,27 @@ class EditStageTest {
     }
 
     @Test
+    void maskModeNoneReplacesTheCropOnly() throws IOException {
+        String jobId = job("none");
+        EditMasked staged = staged(jobId, "a person, Santa Claus costume", 2, null);
+        EditMasked masked = EditMasked.of(staged.spec(), VERSION, staged.sourcePrompt(), staged.targetPrompt(),
+                staged.preparedKey(), Optional.empty(), Optional.empty(), staged.crop());
+        send(masked);
+        state(jobId, JobState.SUCCEEDED);
+        BufferedImage result = decode(s3.get(StorageKeys.jobResult(jobId)).orElseThrow());
+        BufferedImage original = Images.picture(W, H);
+        CropBox crop = masked.crop();
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                if (x < crop.x() || x >= crop.x() + crop.size()) {
+                    assertThat(result.getRGB(x, y)).isEqualTo(original.getRGB(x, y));
+                }
+            }
+        }
+        assertThat(result.getRGB(W / 2, H / 2)).isNotEqualTo(original.getRGB(W / 2, H / 2));
+    }
+
+    @Test
     void slowEditOutlivesThePollIntervalAndRunsOnce() {
         String jobId = job("slow");
         // 5 steps × 1.5 s: longer than max.poll.interval.ms (3 s in this profile)

@@ -146,6 +146,45 @@ class MaskStageTest {
     }
 
     @Test
+    void providedMaskIsFramedLikeTheInputAndNoneStoresNoMask() throws IOException {
+        String provided = job("provided");
+        JobSpec base = spec(provided, "santa-claus", 300, 200, Map.of(), Optional.empty());
+        String maskKey = StorageKeys.jobProvidedMask(provided);
+        JobSpec spec = new JobSpec(provided, Optional.empty(), "santa-claus", new EditParameters(42, 20, 3, 3, 5,
+                io.likeness.contracts.job.MaskMode.PROVIDED, java.util.OptionalDouble.empty()), base.inputKey(),
+                "image/png", 300, 200, Optional.of(maskKey), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.empty(), Instant.now(), "fp");
+        BufferedImage mask = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 150; x < 300; x++) {
+                mask.setRGB(x, y, 0xffffff); // the right half of the picture
+            }
+        }
+        s3.put(spec.inputKey(), Images.png(Images.picture(300, 200)), "image/png");
+        s3.put(maskKey, Images.png(mask), "image/png");
+        request(spec);
+        state(provided, JobState.MASKED);
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(s3.get(StorageKeys.jobMask(provided))
+                .orElseThrow()));
+        // crop x = 50..250 → the mask's edge (x = 150) is the middle of the 128-px model image
+        assertThat(stored.getRaster().getSample(10, 64, 0)).isEqualTo(0);
+        assertThat(stored.getRaster().getSample(117, 64, 0)).isEqualTo(255);
+
+        String none = job("none");
+        JobSpec noneSpec = new JobSpec(none, Optional.empty(), "santa-claus", new EditParameters(42, 20, 3, 3, 5,
+                io.likeness.contracts.job.MaskMode.NONE, java.util.OptionalDouble.empty()),
+                StorageKeys.jobInput(none, "png"), "image/png", 64, 64, Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), Instant.now(), "fp");
+        s3.put(noneSpec.inputKey(), Images.png(Images.picture(64, 64)), "image/png");
+        request(noneSpec);
+        assertThat(state(none, JobState.MASKED).artifacts()).containsKey("prepared").doesNotContainKey("mask");
+        EditMasked masked = Json.read(kafka.await("likeness.edit.masked", none, r -> true).value(),
+                EditMasked.class);
+        assertThat(masked.maskKey()).isEmpty();
+        assertThat(s3.exists(StorageKeys.jobMask(none))).isFalse();
+    }
+
+    @Test
     void undecodableInputFailsPermanentlyWithoutBlockingThePartition() {
         String bad = job("bad");
         String good = job("after-bad");

@@ -16,6 +16,10 @@ import java.util.Objects;
  * The production {@link EditEngine}: the MCDM {@link Editor} of the requested checkpoint version, taken from a
  * {@link CheckpointCache}. The mask stage's binary mask is handed to the edit as a provided mask (the same
  * model-resolution map the mask stage computed), so the edit stage never recomputes it.
+ *
+ * <p>The networks may be used from one thread at a time ({@link io.likeness.mcdm.model.EpsilonModel}), so calls on
+ * one checkpoint version are serialised (the Editor is the lock); with a worker concurrency above 1, decoding,
+ * storage and Kafka work of other jobs still overlap, and different versions run in parallel.
  */
 public final class McdmEditEngine implements EditEngine {
 
@@ -27,20 +31,24 @@ public final class McdmEditEngine implements EditEngine {
 
     @Override
     public MaskOutput mask(MaskInput in) {
-        try (CheckpointCache.Lease lease = checkpoints.acquire(in.checkpointVersion());
-                PreparedImage prepared = lease.editor().prepare(in.modelInput())) {
-            EditingMask mask = lease.editor().mask(prepared, in.sourcePrompt(), in.targetPrompt(), in.lambda(),
-                    in.seed(), GuidanceScales.paper(), in.canceled());
-            MaskMap soft = mask.softImage();
-            return new MaskOutput(soft.width(), soft.values(), mask.binaryImage().values());
+        try (CheckpointCache.Lease lease = checkpoints.acquire(in.checkpointVersion())) {
+            Editor editor = lease.editor();
+            synchronized (editor) {
+                try (PreparedImage prepared = editor.prepare(in.modelInput())) {
+                    EditingMask mask = editor.mask(prepared, in.sourcePrompt(), in.targetPrompt(), in.lambda(),
+                            in.seed(), GuidanceScales.paper(), in.canceled());
+                    MaskMap soft = mask.softImage();
+                    return new MaskOutput(soft.width(), soft.values(), mask.binaryImage().values());
+                }
+            }
         }
     }
 
     @Override
     public EditOutput edit(EditInput in) {
         BufferedImage image = in.prepared();
-        try (CheckpointCache.Lease lease = checkpoints.acquire(in.checkpointVersion());
-                PreparedImage prepared = lease.editor().prepare(image)) {
+        try (CheckpointCache.Lease lease = checkpoints.acquire(in.checkpointVersion())) {
+            Editor editor = lease.editor();
             EditRequest.Builder request = EditRequest.builder(in.targetPrompt())
                     .sourcePrompt(in.sourcePrompt())
                     .seed(in.seed())
@@ -53,7 +61,12 @@ public final class McdmEditEngine implements EditEngine {
             } else {
                 request.noMask();
             }
-            EditResult result = lease.editor().edit(prepared, request.build());
+            EditResult result;
+            synchronized (editor) {
+                try (PreparedImage prepared = editor.prepare(image)) {
+                    result = editor.edit(prepared, request.build());
+                }
+            }
             Map<String, String> settings = new LinkedHashMap<>(result.settings().toMetadata());
             return new EditOutput(result.image(), settings);
         }
