@@ -63,6 +63,12 @@ public class EditSubmission {
     @Inject
     io.likeness.gateway.metrics.JobMetrics metrics;
 
+    @Inject
+    io.likeness.gateway.view.JobUpdates updates;
+
+    /** Read-your-writes: how long this instance waits for its own view to show a job it accepted. */
+    static final java.time.Duration VISIBLE_WITHIN = java.time.Duration.ofSeconds(3);
+
     public Accepted submit(SubmitRequest r) {
         List<String> edits = List.copyOf(new LinkedHashSet<>(r.edits()));
         if (edits.isEmpty()) {
@@ -137,7 +143,41 @@ public class EditSubmission {
             accepted.add(JobSnapshot.empty(jobId).apply(created));
             metrics.submitted(edits.get(i));
         }
+        awaitVisible(jobIds);
         return new Accepted(batchId, accepted, false);
+    }
+
+    /**
+     * Waits (bounded) until this instance's view shows the accepted jobs, so that a client's GET right after the
+     * 202 finds them here. Other instances follow within the view's usual lag.
+     */
+    private void awaitVisible(List<String> jobIds) {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(jobIds.size());
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<AutoCloseable> handles = new ArrayList<>();
+        try {
+            for (String id : jobIds) {
+                handles.add(updates.listen(id, s -> {
+                    if (seen.add(s.jobId())) {
+                        latch.countDown();
+                    }
+                }));
+                if (view.find(id).isPresent() && seen.add(id)) {
+                    latch.countDown();
+                }
+            }
+            latch.await(VISIBLE_WITHIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (AutoCloseable h : handles) {
+                try {
+                    h.close();
+                } catch (Exception ignored) {
+                    // removing a listener cannot fail
+                }
+            }
+        }
     }
 
     private static String extension(ImageFormat format) {

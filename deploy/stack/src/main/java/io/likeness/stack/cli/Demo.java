@@ -62,6 +62,10 @@ final class Demo {
             while (System.nanoTime() - t0 < Duration.ofMinutes(15).toNanos()) {
                 HttpResponse<String> job = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/v1/edits/" + id)).build(),
                         HttpResponse.BodyHandlers.ofString());
+                if (job.statusCode() == 404) { // accepted a moment ago: the view catches up within a second
+                    Thread.sleep(500);
+                    continue;
+                }
                 String state = field(job.body(), "state");
                 if ("succeeded".equals(state)) {
                     Files.createDirectories(outDir);

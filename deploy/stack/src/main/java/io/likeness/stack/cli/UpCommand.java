@@ -36,6 +36,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--json-logs", description = "Services log in JSON (one object per line).")
     boolean jsonLogs;
 
+    @Option(names = "--otlp-endpoint", description = "Export traces to this OTLP endpoint (e.g. http://127.0.0.1:4317); default: tracing off.")
+    String otlpEndpoint;
+
     @Option(names = "--no-demo", description = "Do not submit the bundled sample portrait once everything is ready.")
     boolean noDemo;
 
@@ -83,6 +86,11 @@ final class UpCommand implements Callable<Integer> {
         env.put("LIKENESS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         // until a trained checkpoint is promoted, the trainer publishes an (honestly labelled) untrained one
         env.put("LIKENESS_TRAINER_BOOTSTRAP_UNTRAINED", "true");
+        if (otlpEndpoint == null) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "true"); // no collector locally: don't log failed exports
+        } else {
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", otlpEndpoint);
+        }
         if (jsonLogs) {
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         }
