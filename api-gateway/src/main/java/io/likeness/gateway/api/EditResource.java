@@ -48,6 +48,9 @@ public class EditResource {
     @Inject
     Clock clock;
 
+    @Inject
+    io.likeness.gateway.config.GatewayConfig config;
+
     public record JobList(List<EditJob> data, String nextCursor) {
     }
 
@@ -130,6 +133,9 @@ public class EditResource {
         if (key == null) {
             throw new ApiException(404, ErrorCodes.NOT_READY, "No " + role + " yet",
                     "job " + job.jobId() + " has no " + role + " image (state " + job.state().name().toLowerCase(Locale.ROOT) + ")", true);
+        }
+        if (config.results().presignedRedirect()) {
+            return Response.temporaryRedirect(store.presignGet(key, config.results().presignValidity())).build();
         }
         byte[] bytes = store.get(key).orElseThrow(() -> new ApiException(404, "artifact_missing", "Image missing",
                 "the " + role + " of job " + job.jobId() + " is no longer in storage", false));

@@ -20,6 +20,19 @@ public interface GatewayConfig {
     @WithDefault("8")
     int maxEditsPerRequest();
 
+    /** How image links are served. */
+    Results results();
+
+    interface Results {
+        /** Answer {@code /result}, {@code /mask}, {@code /input} with a 307 to a presigned S3 URL instead of the bytes. */
+        @WithDefault("false")
+        boolean presignedRedirect();
+
+        /** Validity of presigned URLs (S3 allows at most 7 days). */
+        @WithDefault("15m")
+        Duration presignValidity();
+    }
+
     interface Uploads {
         /** Largest upload in bytes (413 above). */
         @WithDefault("20971520")

@@ -89,7 +89,7 @@ public class WebhookService {
         if (event.type() != JobEvent.Type.STATE && event.type() != JobEvent.Type.PROGRESS) {
             return;
         }
-        Optional<JobSnapshot> known = awaitKnown(event.jobId());
+        Optional<JobSnapshot> known = awaitFolded(event);
         known.ifPresent(k -> metrics.observe(event, k.apply(event)));
         if (dispatcher == null) {
             return;
@@ -105,15 +105,21 @@ public class WebhookService {
         }
     }
 
-    /** The view may lag the feed by a moment (another consumer); give it a little time to know the job. */
-    private Optional<JobSnapshot> awaitKnown(String jobId) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            Optional<JobSnapshot> s = view.find(jobId);
-            if (s.isPresent()) {
+    /**
+     * The view is another consumer of the same events and may lag this feed by a moment. A state event's payload
+     * must show the job in that state, so wait (bounded) until the view has folded it — or already moved past it
+     * to a final state. For progress it is enough that the view knows the job.
+     */
+    private Optional<JobSnapshot> awaitFolded(JobEvent event) throws InterruptedException {
+        Optional<JobSnapshot> s = Optional.empty();
+        for (int i = 0; i < 100; i++) {
+            s = view.find(event.jobId());
+            if (s.isPresent() && (event.type() != JobEvent.Type.STATE || s.get().state() == event.state()
+                    || s.get().state().isTerminal())) {
                 return s;
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
-        return Optional.empty();
+        return s;
     }
 }
