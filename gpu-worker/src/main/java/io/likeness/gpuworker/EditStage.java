@@ -1,5 +1,9 @@
 package io.likeness.gpuworker;
 
+import io.likeness.worker.StageException;
+import io.likeness.worker.Failures;
+import io.likeness.worker.StageMetrics;
+
 import io.likeness.contracts.events.EditMasked;
 import io.likeness.contracts.events.JobEvent;
 import io.likeness.contracts.events.Json;

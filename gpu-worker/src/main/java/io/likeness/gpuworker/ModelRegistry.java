@@ -1,5 +1,7 @@
 package io.likeness.gpuworker;
 
+import io.likeness.worker.CompactedTopicTable;
+
 import io.likeness.contracts.events.Json;
 import io.likeness.contracts.kafka.Topics;
 import io.likeness.contracts.model.ModelRecord;

@@ -1,5 +1,7 @@
 package io.likeness.maskworker;
 
+import io.likeness.worker.CompactedTopicTable;
+
 import io.likeness.contracts.events.JobControl;
 import io.likeness.contracts.events.Json;
 import io.likeness.contracts.kafka.Topics;

@@ -1,5 +1,9 @@
 package io.likeness.maskworker;
 
+import io.likeness.worker.StageException;
+import io.likeness.worker.Failures;
+import io.likeness.worker.StageMetrics;
+
 import io.likeness.contracts.events.CropBox;
 import io.likeness.contracts.events.EditMasked;
 import io.likeness.contracts.events.EditRequested;

@@ -1,4 +1,4 @@
-package io.likeness.gpuworker;
+package io.likeness.worker;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.likeness.maskworker;
+package io.likeness.worker;
 
 import io.likeness.contracts.image.ImageRejectedException;
 import io.likeness.contracts.job.ErrorCodes;
@@ -14,12 +14,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * storage and checkpoint trouble is retryable. Anything else is a bug: empty here, and the caller reports
  * {@code internal_error} and dead-letters the record.
  */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static Optional<JobError> classify(Throwable failure) {
+    public static Optional<JobError> classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StageException s) {
                 return Optional.of(s.error());

@@ -1,4 +1,4 @@
-package io.likeness.gpuworker;
+package io.likeness.worker;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * not parse are logged and skipped. {@link #awaitCaughtUp} waits until everything written before the call has
  * been read, so a decision taken after it sees every earlier record (e.g. a cancellation).
  */
-final class CompactedTopicTable<V> implements AutoCloseable {
+public final class CompactedTopicTable<V> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CompactedTopicTable.class);
 
@@ -39,7 +39,7 @@ final class CompactedTopicTable<V> implements AutoCloseable {
     private KafkaConsumer<String, byte[]> reader;
     private KafkaConsumer<String, byte[]> endOffsets;
 
-    CompactedTopicTable(String bootstrapServers, String topic, String clientId, Function<byte[], V> parse) {
+    public CompactedTopicTable(String bootstrapServers, String topic, String clientId, Function<byte[], V> parse) {
         this.topic = topic;
         this.parse = parse;
         props = new Properties();
@@ -52,15 +52,15 @@ final class CompactedTopicTable<V> implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    Optional<V> get(String key) {
+    public Optional<V> get(String key) {
         return Optional.ofNullable(values.get(key));
     }
 
-    int size() {
+    public int size() {
         return values.size();
     }
 
@@ -69,7 +69,7 @@ final class CompactedTopicTable<V> implements AutoCloseable {
      *
      * @return false when that did not happen within {@code timeout}
      */
-    boolean awaitCaughtUp(Duration timeout) {
+    public boolean awaitCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (partitions == null) {

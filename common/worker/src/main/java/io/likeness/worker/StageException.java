@@ -1,4 +1,4 @@
-package io.likeness.gpuworker;
+package io.likeness.worker;
 
 import io.likeness.contracts.job.JobError;
 
