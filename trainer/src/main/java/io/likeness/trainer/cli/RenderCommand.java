@@ -20,11 +20,22 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Identity split: train, validation or test (default ${DEFAULT-VALUE}).")
     String split;
 
+    @Option(names = "--kind", defaultValue = "portraits",
+            description = "portraits (one image per sample) or views (two renders of one identity per sample, "
+                    + "for the foundation models); default ${DEFAULT-VALUE}.")
+    String kind;
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        DatasetManifest m = StudioDatasets.renderPortraits(opts.out, opts.count, opts.options(Split.byId(split)),
-                Progress.every(opts.count));
+        DatasetManifest m = switch (kind) {
+            case "portraits" -> StudioDatasets.renderPortraits(opts.out, opts.count, opts.options(Split.byId(split)),
+                    Progress.every(opts.count));
+            case "views" -> StudioDatasets.renderViews(opts.out, opts.count, opts.options(Split.byId(split)),
+                    Progress.every(opts.count));
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--kind must be portraits or views, not " + kind);
+        };
         Progress.summary(m, opts.out, t0);
         return 0;
     }

@@ -9,12 +9,17 @@ public final class StudioMain {
     }
 
     public static void main(String[] args) {
+        configureRuntime();
+        System.exit(new CommandLine(new StudioCommand()).execute(args));
+    }
+
+    /** Headless AWT, and JUL routed to Quarkus' log manager when it is on the class path. */
+    static void configureRuntime() {
         System.setProperty("java.awt.headless", "true");
         if (System.getProperty("java.util.logging.manager") == null && hasJBossLogManager()) {
             // Quarkus' log manager is on the trainer's class path; JUL must be told before first use
             System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         }
-        System.exit(new CommandLine(new StudioCommand()).execute(args));
     }
 
     private static boolean hasJBossLogManager() {

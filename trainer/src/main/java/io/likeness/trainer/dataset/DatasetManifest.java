@@ -33,6 +33,7 @@ public record DatasetManifest(String format, String generator, String kind, long
     public static final String GENERATOR = "likeness-studio/1";
     public static final String PORTRAITS = "portraits";
     public static final String PAIRS = "pairs";
+    public static final String VIEWS = "views";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -115,6 +115,50 @@ public final class StudioDatasets {
                 progress);
     }
 
+    /**
+     * Views: two renders of one identity per sample, each with its own pose and direction (a third source-domain),
+     * for the foundation models: {@code a.png} and {@code b.png} with their pose maps {@code a.pose.png}, {@code b.pose.png};
+     * each view is the other's identity reference. {@code json}: both captions, poses and the identity description.
+     */
+    public static DatasetManifest renderViews(Path out, int count, Options o, LongConsumer progress)
+            throws IOException {
+        long[] ids = identitySeeds(o.seed(), o.split(), (count + o.imagesPerIdentity() - 1) / o.imagesPerIdentity());
+        Map<String, Long> directions = new TreeMap<>();
+        IntFunction<Rendered> job = i -> {
+            Identity id = IdentitySampler.sample(ids[i / o.imagesPerIdentity()]);
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("key", key(i));
+            meta.put("split", o.split().id());
+            meta.put("description", id.description());
+            meta.put("identity_key", id.key());
+            meta.put("identity", id);
+            Map<String, byte[]> parts = new LinkedHashMap<>();
+            String firstDirection = null;
+            for (String view : List.of("a", "b")) {
+                long poseSeed = Seeds.mix(o.seed(), POSE_SALT + view.charAt(0), i);
+                Pose pose = PoseSampler.sample(poseSeed);
+                SplittableRandom r = new SplittableRandom(Seeds.mix(o.seed(), DIRECTION_SALT + view.charAt(0), i));
+                Direction d = r.nextInt(3) == 0 ? Direction.SOURCE : Direction.edits().get(r.nextInt(8));
+                boolean costumeTask = r.nextBoolean();
+                BufferedImage img = PortraitRenderer.render(id, pose, d, o.size());
+                PoseKeypoints k = PortraitRenderer.keypoints(id, pose, o.size());
+                meta.put("direction_" + view, d.id());
+                meta.put("caption_" + view, Captions.forImage(id, d, costumeTask));
+                meta.put("pose_" + view, pose);
+                parts.put(view + ".png", png(img));
+                parts.put(view + ".pose.png", png(PoseMapRenderer.render(k, o.size())));
+                meta.put("keypoints_" + view, keypoints(k));
+                if (view.equals("a")) {
+                    firstDirection = d.id();
+                }
+            }
+            parts.put("json", json(meta));
+            return new Rendered(key(i), firstDirection, parts);
+        };
+        return write(out, count, o, DatasetManifest.VIEWS, List.of("a.png", "a.pose.png", "b.png", "b.pose.png", "json"), job,
+                directions, progress);
+    }
+
     public static DatasetManifest renderPairs(Path out, int count, Options o, LongConsumer progress)
             throws IOException {
         long[] ids = identitySeeds(o.seed(), o.split(), (count + o.imagesPerIdentity() - 1) / o.imagesPerIdentity());

@@ -1,0 +1,124 @@
+package io.likeness.trainer.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Layout of one stage's run directory:
+ * <pre>
+ *   checkpoints/step-000500/   weights (library format, with manifest), optimizer.ndlist, ema.ndlist, state.json
+ *   latest                     name of the newest complete checkpoint (replaced atomically after it is written)
+ *   losses.csv, loss.png       the loss log and its plot
+ *   samples/step-000500.png    pictures written during training
+ *   final/                     the stage's output checkpoint (EMA weights if any, metrics in the manifest)
+ * </pre>
+ * A checkpoint directory is written under a temporary name and renamed, and {@code latest} is updated only after
+ * that, so a kill at any moment leaves the previous checkpoint usable.
+ */
+public final class RunDirectory {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path root;
+
+    public RunDirectory(Path root) throws IOException {
+        this.root = root;
+        Files.createDirectories(root.resolve("checkpoints"));
+        Files.createDirectories(root.resolve("samples"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path losses() {
+        return root.resolve("losses.csv");
+    }
+
+    public Path lossPlot() {
+        return root.resolve("loss.png");
+    }
+
+    public Path samples(long step) {
+        return root.resolve("samples").resolve(String.format("step-%06d.png", step));
+    }
+
+    public Path finalCheckpoint() {
+        return root.resolve("final");
+    }
+
+    /** The newest complete checkpoint, if any. */
+    public Optional<Path> latest() throws IOException {
+        Path pointer = root.resolve("latest");
+        if (!Files.exists(pointer)) {
+            return Optional.empty();
+        }
+        Path dir = root.resolve("checkpoints").resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("'latest' names " + dir + ", which does not exist; delete " + pointer
+                    + " to start over or restore the directory");
+        }
+        return Optional.of(dir);
+    }
+
+    /** A fresh temporary directory for the checkpoint of {@code step}; pass it to {@link #commit}. */
+    public Path begin(long step) throws IOException {
+        Path tmp = root.resolve("checkpoints").resolve(name(step) + ".tmp");
+        if (Files.exists(tmp)) {
+            deleteTree(tmp);
+        }
+        Files.createDirectories(tmp);
+        return tmp;
+    }
+
+    /** Renames the temporary directory into place, points {@code latest} at it, keeps the newest {@code keep}. */
+    public Path commit(Path tmp, long step, int keep) throws IOException {
+        Path dir = root.resolve("checkpoints").resolve(name(step));
+        if (Files.exists(dir)) {
+            deleteTree(dir);
+        }
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        Path pointerTmp = root.resolve("latest.tmp");
+        Files.writeString(pointerTmp, name(step) + "\n", StandardCharsets.UTF_8);
+        Files.move(pointerTmp, root.resolve("latest"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        prune(keep, dir);
+        return dir;
+    }
+
+    private void prune(int keep, Path current) throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> s = Files.list(root.resolve("checkpoints"))) {
+            s.filter(p -> p.getFileName().toString().matches("step-\\d+")).sorted().forEach(all::add);
+        }
+        for (int i = 0; i < all.size() - keep; i++) {
+            if (!all.get(i).equals(current)) {
+                deleteTree(all.get(i));
+            }
+        }
+    }
+
+    static String name(long step) {
+        return String.format("step-%06d", step);
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
