@@ -1,5 +1,9 @@
 package io.likeness.trainer.cli;
 
+import io.likeness.mcdm.nn.vae.VaeConfig;
+import io.likeness.trainer.foundation.BaseStage;
+import io.likeness.trainer.foundation.ClipStage;
+import io.likeness.trainer.foundation.IdentityStage;
 import io.likeness.trainer.foundation.VaeStage;
 import io.likeness.trainer.train.TrainingLoop;
 import io.likeness.trainer.train.TrainingStage;
@@ -13,7 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code train <stage>}: the resumable training stages of the foundation models and the MCDM. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a stage (resumable: run the same command again after a stop or a kill).",
-        subcommands = {TrainCommand.Vae.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.Vae.class, TrainCommand.Clip.class, TrainCommand.IdentityMapperStage.class,
+            TrainCommand.Base.class,
+            CommandLine.HelpCommand.class})
 public final class TrainCommand implements Runnable {
 
     @CommandLine.Spec
@@ -50,10 +56,92 @@ public final class TrainCommand implements Runnable {
         RunOptions run;
         @Mixin
         ViewData data;
-        @Option(names = "--batch", defaultValue = "6", description = "Samples per step (two views each).")
+        @Option(names = "--batch", defaultValue = "8", description = "Samples per step (two views each).")
         int batch;
         @Option(names = "--crop", defaultValue = "64", description = "Training crop side in pixels.")
         int crop;
+        @Option(names = "--lr", defaultValue = "5e-4")
+        double lr;
+        @Option(names = "--preset", defaultValue = "lean", description = "lean (16/32/64/128) or tiny (32/64/128/128).")
+        String preset;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            VaeStage.Settings d = VaeStage.Settings.defaults();
+            VaeStage.Settings s = new VaeStage.Settings(preset.equals("tiny") ? VaeConfig.tiny() : VaeConfig.lean(),
+                    batch, crop, lr, d.klWeight(), d.edgeWeight(), d.validationImages());
+            return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed, s), run, 3000, spec);
+        }
+    }
+
+    @Command(name = "clip", mixinStandardHelpOptions = true,
+            description = "CLIP-like text and image encoders, contrastive on (render, caption); reports retrieval "
+                    + "and zero-shot direction accuracy on validation identities.")
+    static final class Clip implements Callable<Integer> {
+        @Mixin
+        RunOptions run;
+        @Mixin
+        ViewData data;
+        @Option(names = "--batch", defaultValue = "32", description = "Samples per step (two views each).")
+        int batch;
+        @Option(names = "--lr", defaultValue = "5e-4")
+        double lr;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            ClipStage.Settings d = ClipStage.Settings.defaults();
+            ClipStage.Settings s = new ClipStage.Settings(batch, lr, d.logitScale(), d.validationSamples());
+            return TrainCommand.run(new ClipStage(data.train, data.validation, run.seed, s), run, 1500, spec);
+        }
+    }
+
+    @Command(name = "identity", mixinStandardHelpOptions = true,
+            description = "ELITE-style identity mapper on frozen encoders; reports same- vs different-identity "
+                    + "cosine and rank-1 identification on validation identities.")
+    static final class IdentityMapperStage implements Callable<Integer> {
+        @Mixin
+        RunOptions run;
+        @Mixin
+        ViewData data;
+        @Option(names = "--clip", required = true, description = "Final checkpoint of the clip stage.")
+        Path clip;
+        @Option(names = "--batch", defaultValue = "32", description = "Identities per step (two renders each).")
+        int batch;
+        @Option(names = "--lr", defaultValue = "3e-4")
+        double lr;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            IdentityStage.Settings d = IdentityStage.Settings.defaults();
+            IdentityStage.Settings s = new IdentityStage.Settings(batch, lr, d.temperature(), d.normWeight(),
+                    d.validationSamples());
+            return TrainCommand.run(new IdentityStage(data.train, data.validation, clip, run.seed, s), run, 600,
+                    spec);
+        }
+    }
+
+    @Command(name = "base", mixinStandardHelpOptions = true,
+            description = "Base text-to-image latent diffusion UNet with identity words and a pose branch, on "
+                    + "single studio renders; writes sample grids across the eight directions.")
+    static final class Base implements Callable<Integer> {
+        @Mixin
+        RunOptions run;
+        @Mixin
+        ViewData data;
+        @Option(names = "--vae", required = true, description = "Final checkpoint of the vae stage.")
+        Path vae;
+        @Option(names = "--clip", required = true, description = "Final checkpoint of the clip stage.")
+        Path clip;
+        @Option(names = "--identity", required = true, description = "Final checkpoint of the identity stage.")
+        Path identity;
+        @Option(names = "--batch", defaultValue = "16")
+        int batch;
         @Option(names = "--lr", defaultValue = "2e-4")
         double lr;
         @CommandLine.Spec
@@ -61,10 +149,12 @@ public final class TrainCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            VaeStage.Settings d = VaeStage.Settings.defaults();
-            VaeStage.Settings s = new VaeStage.Settings(batch, crop, lr, d.klWeight(), d.edgeWeight(),
-                    d.validationImages());
-            return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed, s), run, 3000, spec);
+            BaseStage.Settings d = BaseStage.Settings.defaults();
+            BaseStage.Settings s = new BaseStage.Settings(batch, lr, d.emptyPrompt(), d.noIdentity(), d.noPose(),
+                    d.minSnrGamma(), d.ema());
+            Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
+            return TrainCommand.run(new BaseStage(data.train, data.validation, vae, clip, identity, cache, run.seed,
+                    s, System.out), run, 8000, spec);
         }
     }
 }

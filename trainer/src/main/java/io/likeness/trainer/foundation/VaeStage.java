@@ -43,10 +43,10 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
     public static final String NAME = "vae";
 
     /** Hyper-parameters. */
-    public record Settings(int batchSamples, int crop, double learningRate, double klWeight, double edgeWeight,
-                           int validationImages) {
+    public record Settings(VaeConfig config, int batchSamples, int crop, double learningRate, double klWeight,
+                           double edgeWeight, int validationImages) {
         public static Settings defaults() {
-            return new Settings(6, 64, 2e-4, 1e-6, 0.5, 256);
+            return new Settings(VaeConfig.lean(), 8, 64, 5e-4, 1e-6, 0.5, 256);
         }
     }
 
@@ -63,8 +63,9 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
         this.settings = settings;
         this.seed = seed;
         this.manager = NDManager.newBaseManager();
-        this.vae = AutoencoderKL.create(VaeConfig.tiny(), manager);
-        this.scaleFactor = VaeConfig.tiny().scaleFactor();
+        io.likeness.trainer.train.Seeding.initialWeights(seed, NAME);
+        this.vae = AutoencoderKL.create(settings.config(), manager);
+        this.scaleFactor = settings.config().scaleFactor();
         this.stream = new ViewStream(train, seed);
         this.validation = new ArrayList<>();
         for (Sample s : ViewStream.firstSamples(validationSet, settings.validationImages())) {
@@ -105,8 +106,14 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
         int[] x = new int[imgs.size()];
         int[] y = new int[imgs.size()];
         for (int i = 0; i < imgs.size(); i++) {
-            x[i] = r.nextInt(imgs.get(i).getWidth() - c + 1);
-            y[i] = r.nextInt(imgs.get(i).getHeight() - c + 1);
+            BufferedImage img = imgs.get(i);
+            for (int attempt = 0; attempt < 10; attempt++) {
+                x[i] = r.nextInt(img.getWidth() - c + 1);
+                y[i] = r.nextInt(img.getHeight() - c + 1);
+                if (contrast(img, x[i], y[i], c) >= MIN_CROP_CONTRAST) {
+                    break;
+                }
+            }
         }
         NDArray images = Batches.images(m, imgs, x, y, c, c);
         int f = vae.downsampling();
@@ -130,6 +137,31 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
             out.put("kl", (double) kl.getFloat());
             return out;
         }
+    }
+
+    /**
+     * A crop of plain backdrop is constant: every GroupNorm then normalises a zero-variance group and the gradients
+     * explode (measured: an infinite gradient norm after 125 steps). Crops are redrawn (up to 10 times) until their
+     * luminance varies.
+     */
+    static final double MIN_CROP_CONTRAST = 0.02;
+
+    /** Standard deviation of the luminance (0..1) of a c×c window, on a 4-px lattice. */
+    static double contrast(BufferedImage img, int x0, int y0, int c) {
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (int y = y0; y < y0 + c; y += 4) {
+            for (int x = x0; x < x0 + c; x += 4) {
+                int p = img.getRGB(x, y);
+                double l = (0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff)) / 255.0;
+                sum += l;
+                sq += l * l;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, sq / n - mean * mean));
     }
 
     /** Mean |∇x − ∇y| over horizontal and vertical neighbour differences. */
@@ -205,7 +237,7 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
 
     @Override
     public ArchitectureSpec architecture() {
-        VaeConfig c = VaeConfig.tiny();
+        VaeConfig c = settings.config();
         ObjectNode h = JsonNodeFactory.instance.objectNode();
         h.put("image_channels", c.imageChannels());
         h.put("latent_channels", c.latentChannels());
@@ -213,7 +245,7 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
         h.put("layers_per_block", c.layersPerBlock());
         h.put("norm_groups", c.normGroups());
         h.put("scale_factor", scaleFactor);
-        return new ArchitectureSpec("vae-tiny", h);
+        return new ArchitectureSpec("vae-kl-f8", h);
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class AdamW implements AutoCloseable {
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private long steps;
+    private long skipped;
+    private int consecutiveSkips;
+
+    /** Non-finite gradients tolerated in a row before the run is declared diverged. */
+    static final int MAX_CONSECUTIVE_SKIPS = 10;
 
     /** @param parameters name → parameter, in a stable order (the names key the saved state) */
     public AdamW(Settings settings, Map<String, Parameter> parameters, NDManager parent) {
@@ -56,6 +61,11 @@ public final class AdamW implements AutoCloseable {
     /** Updates taken so far (the bias-correction step t). */
     public long steps() {
         return steps;
+    }
+
+    /** Steps whose gradient was not finite and that therefore made no update (this process). */
+    public long skipped() {
+        return skipped;
     }
 
     /** The learning rate of the next update. */
@@ -82,10 +92,17 @@ public final class AdamW implements AutoCloseable {
             double norm = Math.sqrt(ai.djl.ndarray.NDArrays.stack(squares).sum().getFloat());
             double clip = settings.clipNorm() > 0 && norm > settings.clipNorm() ? settings.clipNorm() / norm : 1.0;
             if (!Double.isFinite(norm)) {
+                // as mixed-precision loss scalers do: skip the update, keep the moments; give up if it persists
                 zero(grads);
-                throw new IllegalStateException("gradient norm is " + norm + " at update " + (steps + 1)
-                        + "; the loss diverged — lower the learning rate or resume from an earlier checkpoint");
+                skipped++;
+                if (++consecutiveSkips > MAX_CONSECUTIVE_SKIPS) {
+                    throw new IllegalStateException("gradient norm is " + norm + " for " + consecutiveSkips
+                            + " steps in a row (update " + (steps + 1) + "); the loss diverged — lower the "
+                            + "learning rate or resume from an earlier checkpoint");
+                }
+                return norm;
             }
+            consecutiveSkips = 0;
             double lr = learningRate();
             steps++;
             double b1 = settings.beta1();
@@ -119,9 +136,15 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
+    private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex("...");
+
+    /**
+     * Overwrites the gradients with zeros through an indexed write (g − g would keep NaN/∞ and poison every later
+     * step; a byte copy into a gradient can hit a storage PyTorch forbids raw access to and abort the JVM).
+     */
     private static void zero(Map<String, NDArray> grads) {
         for (NDArray g : grads.values()) {
-            g.subi(g);
+            g.set(ALL, 0f);
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class Ema implements AutoCloseable {
 
+    /** Indexed writes (not byte copies) into parameter arrays, which PyTorch may forbid raw access to. */
+    private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex("...");
+
     private final double decay;
     private final Map<String, Parameter> parameters;
     private final NDManager state;
@@ -49,7 +52,7 @@ public final class Ema implements AutoCloseable {
     /** Copies the averaged weights into the live parameters (for publishing; training then stops). */
     public void copyToParameters() {
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            shadow.get(e.getKey()).copyTo(e.getValue().getArray());
+            e.getValue().getArray().set(ALL, shadow.get(e.getKey()));
         }
     }
 
@@ -61,8 +64,8 @@ public final class Ema implements AutoCloseable {
                 NDArray s = shadow.get(e.getKey());
                 NDArray keep = live.duplicate();
                 keep.attach(tmp);
-                s.copyTo(live);
-                keep.copyTo(s);
+                live.set(ALL, s);
+                s.set(ALL, keep);
             }
         }
     }

@@ -61,8 +61,9 @@ public final class LossLog implements AutoCloseable {
         }
         StringBuilder b = new StringBuilder();
         b.append(step).append(',').append(String.format(Locale.ROOT, "%.3f,%.3e,%.4f", seconds, lr, gradNorm));
-        for (double v : losses.values()) {
-            b.append(',').append(String.format(Locale.ROOT, "%.6f", v));
+        for (String column : columns.subList(4, columns.size())) {
+            Double v = losses.get(column);
+            b.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.6f", v));
         }
         out.write(b.toString());
         out.newLine();

@@ -1,0 +1,98 @@
+package io.likeness.trainer.foundation;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.likeness.mcdm.checkpoint.CheckpointManifest;
+import io.likeness.mcdm.checkpoint.CheckpointStore;
+import io.likeness.mcdm.nn.TinyPresets;
+import io.likeness.mcdm.nn.clip.ClipTextModel;
+import io.likeness.mcdm.nn.clip.ClipVisionModel;
+import io.likeness.mcdm.nn.clip.WordTokenizer;
+import io.likeness.mcdm.nn.identity.IdentityMapper;
+import io.likeness.mcdm.nn.pose.PoseControlNet;
+import io.likeness.mcdm.nn.unet.UNet2DConditionModel;
+import io.likeness.mcdm.nn.vae.AutoencoderKL;
+import io.likeness.mcdm.nn.vae.VaeConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads the final checkpoints of the foundation stages (library format) into fresh tiny-preset blocks. */
+public final class FoundationCheckpoints {
+
+    /** Tokens every tokenizer adds itself (not written into a checkpoint's vocabulary). */
+    static final java.util.Set<String> SPECIALS = java.util.Set.of(WordTokenizer.PAD, WordTokenizer.START,
+            WordTokenizer.END, WordTokenizer.UNK);
+
+    private FoundationCheckpoints() {
+    }
+
+    /** The text and image encoders with their tokenizer. */
+    public record Clip(WordTokenizer tokenizer, ClipTextModel text, ClipVisionModel vision, CheckpointManifest manifest) {
+    }
+
+    /** The autoencoder with the latent scale factor measured when it was trained. */
+    public static AutoencoderKL vae(Path dir, NDManager manager) throws IOException {
+        CheckpointManifest m = CheckpointStore.readManifest(dir);
+        VaeConfig cfg = vaeConfig(m.architecture().hyperParameters());
+        AutoencoderKL vae = AutoencoderKL.create(cfg, manager);
+        CheckpointStore.load(dir, manager, Map.of("vae", vae));
+        return vae;
+    }
+
+    /** The autoencoder configuration a vae checkpoint records (widths, depth, groups, measured scale factor). */
+    public static VaeConfig vaeConfig(JsonNode h) {
+        List<Integer> widths = new ArrayList<>();
+        h.get("block_out_channels").forEach(w -> widths.add(w.asInt()));
+        return new VaeConfig(h.get("image_channels").asInt(), h.get("latent_channels").asInt(), widths,
+                h.get("layers_per_block").asInt(), h.get("norm_groups").asInt(),
+                (float) h.get("scale_factor").asDouble());
+    }
+
+    public static WordTokenizer tokenizer(CheckpointManifest m) {
+        JsonNode h = m.architecture().hyperParameters();
+        List<String> vocabulary = new ArrayList<>();
+        h.get("vocabulary").forEach(w -> {
+            if (!SPECIALS.contains(w.asText())) {
+                vocabulary.add(w.asText());
+            }
+        });
+        return new WordTokenizer(vocabulary, h.get("max_tokens").asInt());
+    }
+
+    public static Clip clip(Path dir, NDManager manager) throws IOException {
+        CheckpointManifest m = CheckpointStore.readManifest(dir);
+        WordTokenizer tokenizer = tokenizer(m);
+        ClipTextModel text = TinyPresets.textTower(tokenizer, manager);
+        ClipVisionModel vision = TinyPresets.visionTower(manager);
+        Map<String, Block> blocks = new LinkedHashMap<>();
+        blocks.put("text", text);
+        blocks.put("vision", vision);
+        CheckpointStore.load(dir, manager, blocks);
+        return new Clip(tokenizer, text, vision, m);
+    }
+
+    public static IdentityMapper identityMapper(Path dir, NDManager manager) throws IOException {
+        IdentityMapper mapper = TinyPresets.identityMapper(manager);
+        CheckpointStore.load(dir, manager, Map.of("identity", mapper));
+        return mapper;
+    }
+
+    /** The base UNet and its pose branch. */
+    public record Base(UNet2DConditionModel unet, PoseControlNet pose, CheckpointManifest manifest) {
+    }
+
+    public static Base base(Path dir, NDManager manager) throws IOException {
+        UNet2DConditionModel unet = TinyPresets.baseUNet(manager);
+        PoseControlNet pose = TinyPresets.poseBranch(unet, manager);
+        Map<String, Block> blocks = new LinkedHashMap<>();
+        blocks.put("unet", unet);
+        blocks.put("pose", pose);
+        CheckpointManifest m = CheckpointStore.load(dir, manager, blocks);
+        return new Base(unet, pose, m);
+    }
+}
