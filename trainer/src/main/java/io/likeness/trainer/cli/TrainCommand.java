@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a stage (resumable: run the same command again after a stop or a kill).",
         subcommands = {TrainCommand.Vae.class, TrainCommand.Clip.class, TrainCommand.IdentityMapperStage.class,
-            TrainCommand.Base.class,
+            TrainCommand.Base.class, TrainCommand.Mcdm.class,
             CommandLine.HelpCommand.class})
 public final class TrainCommand implements Runnable {
 
@@ -155,6 +155,35 @@ public final class TrainCommand implements Runnable {
             Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
             return TrainCommand.run(new BaseStage(data.train, data.validation, vae, clip, identity, cache, run.seed,
                     s, System.out), run, 8000, spec);
+        }
+    }
+
+    @Command(name = "mcdm", mixinStandardHelpOptions = true,
+            description = "MCDM (paper §3.3) on generated pairs, from the base UNet; the final checkpoint is a "
+                    + "product checkpoint (mcdm-tiny: unet, adapter, text, vision, vae + edit catalog).")
+    static final class Mcdm implements Callable<Integer> {
+        @Mixin
+        RunOptions run;
+        @Option(names = "--pairs", required = true, description = "Generated pairs dataset.")
+        Path pairs;
+        @Option(names = "--foundation", defaultValue = "var/train/runs",
+                description = "Directory with the vae/, clip/, base/ runs (default ${DEFAULT-VALUE}).")
+        Path foundation;
+        @Option(names = "--batch", defaultValue = "16")
+        int batch;
+        @Option(names = "--lr", defaultValue = "1e-4")
+        double lr;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            io.likeness.trainer.mcdm.McdmStage.Settings d = io.likeness.trainer.mcdm.McdmStage.Settings.defaults();
+            var s = new io.likeness.trainer.mcdm.McdmStage.Settings(batch, lr, d.reconstruction(), d.dropEach(),
+                    d.dropAll(), d.personSubject(), d.minSnrGamma(), d.ema());
+            Path cache = run.runDir.resolve("cache").resolve("pairs.ndlist");
+            return TrainCommand.run(new io.likeness.trainer.mcdm.McdmStage(pairs, foundation, cache, run.seed, s,
+                    System.out), run, 6000, spec);
         }
     }
 }

@@ -35,7 +35,7 @@ public record DatasetManifest(String format, String generator, String kind, long
     public static final String PAIRS = "pairs";
     public static final String VIEWS = "views";
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    public static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 

@@ -46,11 +46,7 @@ public final class FoundationCheckpoints {
 
     /** The autoencoder configuration a vae checkpoint records (widths, depth, groups, measured scale factor). */
     public static VaeConfig vaeConfig(JsonNode h) {
-        List<Integer> widths = new ArrayList<>();
-        h.get("block_out_channels").forEach(w -> widths.add(w.asInt()));
-        return new VaeConfig(h.get("image_channels").asInt(), h.get("latent_channels").asInt(), widths,
-                h.get("layers_per_block").asInt(), h.get("norm_groups").asInt(),
-                (float) h.get("scale_factor").asDouble());
+        return VaeConfig.fromJson(h);
     }
 
     public static WordTokenizer tokenizer(CheckpointManifest m) {

@@ -237,14 +237,7 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
 
     @Override
     public ArchitectureSpec architecture() {
-        VaeConfig c = settings.config();
-        ObjectNode h = JsonNodeFactory.instance.objectNode();
-        h.put("image_channels", c.imageChannels());
-        h.put("latent_channels", c.latentChannels());
-        h.putPOJO("block_out_channels", c.blockOutChannels());
-        h.put("layers_per_block", c.layersPerBlock());
-        h.put("norm_groups", c.normGroups());
-        h.put("scale_factor", scaleFactor);
+        ObjectNode h = settings.config().withScaleFactor(scaleFactor).toJson();
         return new ArchitectureSpec("vae-kl-f8", h);
     }
 

@@ -267,7 +267,9 @@ public final class TrainingLoop {
         if (Files.exists(out)) {
             RunDirectory.deleteTree(out);
         }
-        CheckpointStore.save(out, manifest(options.version(), metrics, options.steps()), blocks());
+        Map<String, Block> published = new LinkedHashMap<>();
+        stage.published().forEach(published::put);
+        CheckpointStore.save(out, manifest(options.version(), metrics, options.steps()), published);
     }
 
     private CheckpointManifest manifest(String version, Map<String, Double> metrics, long steps) {
@@ -276,7 +278,8 @@ public final class TrainingLoop {
         TrainingProvenance prov = new TrainingProvenance(options.command() == null ? "" : options.command(),
                 List.of(options.seed()), stage instanceof Architected a ? a.dataDescription() : "", steps,
                 GitCommit.current());
-        return CheckpointManifest.of(version, arch, Map.of(), prov, metrics);
+        return CheckpointManifest.of(version, arch, stage instanceof Architected a ? a.editCatalog() : Map.of(), prov,
+                metrics);
     }
 
     /** Stages that describe their architecture and data for the checkpoint manifest. */
@@ -284,5 +287,10 @@ public final class TrainingLoop {
         ArchitectureSpec architecture();
 
         String dataDescription();
+
+        /** The edit directions the output serves (MCDM checkpoints), by id. */
+        default Map<String, io.likeness.mcdm.checkpoint.EditDirection> editCatalog() {
+            return Map.of();
+        }
     }
 }

@@ -28,6 +28,15 @@ public interface TrainingStage extends AutoCloseable {
         return out;
     }
 
+    /**
+     * The blocks of the stage's output checkpoint ({@code final/}); by default the trained ones. A stage whose
+     * product also contains frozen networks (the MCDM: UNet and adapter trained, text, vision and VAE frozen)
+     * returns all of them so the output loads on its own.
+     */
+    default Map<String, NnBlock> published() {
+        return trainable();
+    }
+
     AdamW.Settings optimizer();
 
     /** EMA decay of the published weights, or 0 for none. */

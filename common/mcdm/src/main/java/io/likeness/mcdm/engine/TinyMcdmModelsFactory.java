@@ -1,5 +1,7 @@
 package io.likeness.mcdm.engine;
 
+import io.likeness.mcdm.nn.vae.VaeConfig;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,8 @@ import java.util.Set;
  * is {@value #PRESET}. The checkpoint layout this reads — and trainers must write, with {@link #blocks} and
  * {@link #architecture} — is: one {@code .params} file per block named {@code unet}, {@code vae}, {@code text},
  * {@code vision}, {@code adapter}; the tokenizer's vocabulary under {@code architecture.hyperParameters.vocabulary}
- * (id order, specials omitted) and its length under {@code maxTokens}. Other presets are unavailable (retryable:
+ * (id order, specials omitted) and its length under {@code maxTokens}; the autoencoder's configuration under
+ * {@code vae} (absent: {@link VaeConfig#tiny()}). Other presets are unavailable (retryable:
  * a newer worker build may support them).
  */
 public final class TinyMcdmModelsFactory implements EditorModelsFactory {
@@ -48,7 +51,9 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
         WordTokenizer tokenizer = tokenizer(arch.hyperParameters(), manifest.version());
         NDManager manager = NDManager.newBaseManager();
         try {
-            McdmModelSet set = McdmModelSet.createTiny(tokenizer, manager);
+            JsonNode vae = arch.hyperParameters().get("vae");
+            McdmModelSet set = McdmModelSet.createTiny(tokenizer,
+                    vae == null ? VaeConfig.tiny() : VaeConfig.fromJson(vae), manager);
             CheckpointStore.load(dir, manager, blocks(set));
             EditorModels models = new EditorModels(set.unet(), set.vae(), set.textConditioner(),
                     set.imageConditioner());
@@ -73,7 +78,15 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
 
     /** The architecture entry of a manifest for a tiny model set with this tokenizer. */
     public static ArchitectureSpec architecture(WordTokenizer tokenizer) {
+        return architecture(tokenizer, null);
+    }
+
+    /** As {@link #architecture(WordTokenizer)}, recording the autoencoder's configuration (null: the tiny one). */
+    public static ArchitectureSpec architecture(WordTokenizer tokenizer, VaeConfig vae) {
         ObjectNode hp = JsonNodeFactory.instance.objectNode();
+        if (vae != null) {
+            hp.set("vae", vae.toJson());
+        }
         ArrayNode vocabulary = hp.putArray("vocabulary");
         tokenizer.vocabulary().stream().filter(w -> !SPECIALS.contains(w)).forEach(vocabulary::add);
         hp.put("maxTokens", tokenizer.maxTokens());

@@ -26,7 +26,11 @@ public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisi
     }
 
     public static TinyConfigs tinyConfigs(WordTokenizer tokenizer) {
-        VaeConfig vae = VaeConfig.tiny();
+        return tinyConfigs(tokenizer, VaeConfig.tiny());
+    }
+
+    /** The tiny preset with another autoencoder (e.g. {@link VaeConfig#lean()} with its measured scale factor). */
+    public static TinyConfigs tinyConfigs(WordTokenizer tokenizer, VaeConfig vae) {
         ClipConfig vision = ClipConfig.tinyVision();
         return new TinyConfigs(UNetConfig.tiny(8), vae,
                 ClipConfig.tinyText(tokenizer.vocabularySize(), tokenizer.maxTokens()), vision,
@@ -35,7 +39,11 @@ public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisi
 
     /** A freshly initialised tiny MCDM set (for training from scratch or loading parameters into). */
     public static McdmModelSet createTiny(WordTokenizer tokenizer, NDManager manager) {
-        TinyConfigs c = tinyConfigs(tokenizer);
+        return createTiny(tokenizer, VaeConfig.tiny(), manager);
+    }
+
+    public static McdmModelSet createTiny(WordTokenizer tokenizer, VaeConfig vae, NDManager manager) {
+        TinyConfigs c = tinyConfigs(tokenizer, vae);
         return create(tokenizer, c, UNets.create(c.unet(), manager), manager);
     }
 
@@ -45,7 +53,12 @@ public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisi
      */
     public static McdmModelSet tinyFromBase(WordTokenizer tokenizer, UNet2DConditionModel baseUNet,
                                             NDManager manager) {
-        TinyConfigs c = tinyConfigs(tokenizer);
+        return tinyFromBase(tokenizer, VaeConfig.tiny(), baseUNet, manager);
+    }
+
+    public static McdmModelSet tinyFromBase(WordTokenizer tokenizer, VaeConfig vae, UNet2DConditionModel baseUNet,
+                                            NDManager manager) {
+        TinyConfigs c = tinyConfigs(tokenizer, vae);
         return create(tokenizer, c, UNets.widenInput(baseUNet, 8, manager), manager);
     }
 

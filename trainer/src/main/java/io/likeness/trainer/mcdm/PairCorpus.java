@@ -1,0 +1,179 @@
+package io.likeness.trainer.mcdm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.likeness.mcdm.nn.clip.ClipVisionModel;
+import io.likeness.mcdm.nn.vae.AutoencoderKL;
+import io.likeness.trainer.dataset.Sample;
+import io.likeness.trainer.dataset.ShardReader;
+import io.likeness.trainer.dataset.ShardSource;
+import io.likeness.trainer.train.Batches;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The MCDM's training corpus: every generated pair with the frozen networks' views of it computed once and cached —
+ * the scaled VAE means of x_A and x_B and the image tower's last hidden state of x_A (what the adapter reads) —
+ * plus its captions p_a, p_b and subject word.
+ */
+final class PairCorpus {
+
+    record Pair(String key, String direction, String subject, String sourcePrompt, String targetPrompt) {
+    }
+
+    private final List<Pair> pairs;
+    private final float[][] za;
+    private final float[][] zb;
+    private final float[][] tokens;
+    private final Shape latentShape;
+    private final Shape tokenShape;
+
+    private PairCorpus(List<Pair> pairs, float[][] za, float[][] zb, float[][] tokens, Shape latentShape,
+                       Shape tokenShape) {
+        this.pairs = pairs;
+        this.za = za;
+        this.zb = zb;
+        this.tokens = tokens;
+        this.latentShape = latentShape;
+        this.tokenShape = tokenShape;
+    }
+
+    int size() {
+        return pairs.size();
+    }
+
+    Pair pair(int i) {
+        return pairs.get(i);
+    }
+
+    NDArray sourceLatents(NDManager m, int[] idx) {
+        return stack(m, za, idx, latentShape);
+    }
+
+    NDArray targetLatents(NDManager m, int[] idx) {
+        return stack(m, zb, idx, latentShape);
+    }
+
+    NDArray sourceTokens(NDManager m, int[] idx) {
+        return stack(m, tokens, idx, tokenShape);
+    }
+
+    private static NDArray stack(NDManager m, float[][] rows, int[] idx, Shape one) {
+        int n = (int) one.size();
+        float[] out = new float[idx.length * n];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(rows[idx[i]], 0, out, i * n, n);
+        }
+        long[] dims = new long[one.dimension() + 1];
+        dims[0] = idx.length;
+        System.arraycopy(one.getShape(), 0, dims, 1, one.dimension());
+        return m.create(out, new Shape(dims));
+    }
+
+    static PairCorpus load(Path dataset, Path cache, AutoencoderKL vae, ClipVisionModel vision, PrintStream log)
+            throws IOException {
+        List<Pair> pairs = new ArrayList<>();
+        List<BufferedImage[]> images = new ArrayList<>();
+        boolean cached = Files.exists(cache);
+        ShardReader r = ShardReader.sequential(ShardSource.directory(dataset));
+        while (r.hasNext()) {
+            Sample s = r.next();
+            JsonNode j = s.json();
+            JsonNode c = j.get("captions");
+            pairs.add(new Pair(s.key(), j.get("direction").asText(), j.get("subject").asText(),
+                    c.get("p_a").asText(), c.get("p_b").asText()));
+            if (!cached) {
+                images.add(new BufferedImage[] {s.image("a.png"), s.image("b.png")});
+            }
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            if (cached) {
+                NDList l = NDList.decode(m, Files.readAllBytes(cache));
+                return new PairCorpus(pairs, rows(l.get(0)), rows(l.get(1)), rows(l.get(2)), tail(l.get(0)),
+                        tail(l.get(2)));
+            }
+            long t0 = System.nanoTime();
+            int n = pairs.size();
+            float[][] za = new float[n][];
+            float[][] zb = new float[n][];
+            float[][] tk = new float[n][];
+            Shape ls = null;
+            Shape ts = null;
+            for (int i = 0; i < n; i += 32) {
+                int end = Math.min(n, i + 32);
+                try (NDManager step = m.newSubManager()) {
+                    List<BufferedImage> a = new ArrayList<>();
+                    List<BufferedImage> b = new ArrayList<>();
+                    for (int k = i; k < end; k++) {
+                        a.add(images.get(k)[0]);
+                        b.add(images.get(k)[1]);
+                    }
+                    NDArray xa = Batches.images(step, a);
+                    NDArray zA = vae.encodeMean(xa);
+                    NDArray zB = vae.encodeMean(Batches.images(step, b));
+                    NDArray t = vision.lastHiddenState(xa);
+                    ls = tail(zA);
+                    ts = tail(t);
+                    for (int k = i; k < end; k++) {
+                        za[k] = zA.get(k - i).toFloatArray();
+                        zb[k] = zB.get(k - i).toFloatArray();
+                        tk[k] = t.get(k - i).toFloatArray();
+                    }
+                }
+                if ((i / 32) % 20 == 0) {
+                    log.printf(Locale.ROOT, "mcdm corpus: encoded %d / %d pairs (%.0f s)%n", end, n,
+                            (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            NDList out = new NDList(m.create(flat(za), prepend(n, ls)), m.create(flat(zb), prepend(n, ls)),
+                    m.create(flat(tk), prepend(n, ts)));
+            Files.createDirectories(cache.toAbsolutePath().getParent());
+            Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
+            Files.write(tmp, out.encode());
+            Files.move(tmp, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new PairCorpus(pairs, za, zb, tk, ls, ts);
+        }
+    }
+
+    private static Shape tail(NDArray a) {
+        long[] s = a.getShape().getShape();
+        return new Shape(Arrays.copyOfRange(s, 1, s.length));
+    }
+
+    private static Shape prepend(long n, Shape s) {
+        long[] d = new long[s.dimension() + 1];
+        d[0] = n;
+        System.arraycopy(s.getShape(), 0, d, 1, s.dimension());
+        return new Shape(d);
+    }
+
+    private static float[][] rows(NDArray a) {
+        int n = (int) a.getShape().get(0);
+        int per = (int) (a.getShape().size() / n);
+        float[] all = a.toFloatArray();
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = Arrays.copyOfRange(all, i * per, (i + 1) * per);
+        }
+        return out;
+    }
+
+    private static float[] flat(float[][] rows) {
+        int per = rows[0].length;
+        float[] out = new float[rows.length * per];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * per, per);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package io.likeness.trainer.pairs;
+
+/**
+ * Which conditions the pair generator uses (paper Figure 3): the full strategy, or one condition removed to show
+ * what it contributes.
+ */
+public enum PairConditions {
+    /** Identity words in every prompt and the pose map on both halves (the paper's strategy). */
+    FULL(true, true),
+    /** Identity words, no pose map (blank map on both halves). */
+    NO_POSE(true, false),
+    /** Pose map, prompts without identity words. */
+    NO_IDENTITY(false, true);
+
+    private final boolean identity;
+    private final boolean pose;
+
+    PairConditions(boolean identity, boolean pose) {
+        this.identity = identity;
+        this.pose = pose;
+    }
+
+    public boolean identity() {
+        return identity;
+    }
+
+    public boolean pose() {
+        return pose;
+    }
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
