@@ -37,6 +37,7 @@ public record ModelRecord(int schemaVersion, String version, Status status, Stri
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
         previousActive = previousActive == null ? List.of() : List.copyOf(previousActive);
         publishedAt = publishedAt == null ? at : publishedAt;
+        promotedAt = promotedAt == null && status == Status.PROMOTED ? at : promotedAt;
     }
 
     /** A record as publishers wrote it before the lifecycle fields existed. */
