@@ -28,7 +28,7 @@ public record ModelRecord(int schemaVersion, String version, Status status, Stri
                           Instant publishedAt, Instant promotedAt, List<String> previousActive) {
 
     public static final String ACTIVE_KEY = "active";
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = io.likeness.contracts.events.SchemaVersions.MODEL_RECORD;
 
     public enum Status { PUBLISHED, PROMOTED, RETIRED }
 

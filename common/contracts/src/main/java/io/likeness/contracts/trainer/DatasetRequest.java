@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public record DatasetRequest(int schemaVersion, String requestId, List<Direction> directions, int pairsPerDirection,
                              long seed, Optional<String> baseModelVersion, Instant requestedAt) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = io.likeness.contracts.events.SchemaVersions.DATASET_REQUEST;
     public static final int MAX_DIRECTIONS = 32;
     public static final int MAX_PAIRS_PER_DIRECTION = 100_000;
     public static final int MAX_DESCRIPTION = 500;

@@ -18,7 +18,7 @@ import java.util.Optional;
 public record TrainerEvent(int schemaVersion, String requestId, Type type, long done, long total,
                            Optional<String> datasetKey, Optional<String> error, Instant at) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = io.likeness.contracts.events.SchemaVersions.TRAINER_EVENT;
 
     public enum Type {
         PROGRESS, SUCCEEDED, FAILED;
