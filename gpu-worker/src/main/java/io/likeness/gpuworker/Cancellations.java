@@ -1,6 +1,6 @@
 package io.likeness.gpuworker;
 
-import io.likeness.worker.CompactedTopicTable;
+import io.likeness.contracts.kafka.CompactedTopicTable;
 
 import io.likeness.contracts.events.JobControl;
 import io.likeness.contracts.events.Json;

@@ -1,6 +1,6 @@
 package io.likeness.maskworker;
 
-import io.likeness.worker.CompactedTopicTable;
+import io.likeness.contracts.kafka.CompactedTopicTable;
 
 import io.likeness.contracts.events.Json;
 import io.likeness.contracts.kafka.Topics;
@@ -44,9 +44,14 @@ public class ModelRegistry {
         return table;
     }
 
-    /** The promoted checkpoint, if any. */
+    /**
+     * The promoted checkpoint, if any, as the registry has it now: reads the topic up to its current end first, so
+     * a job that arrives after a promotion is masked with the new version (a table that cannot catch up within
+     * {@code catch-up-timeout} answers with what it has read).
+     */
     public Optional<ModelRecord> active() {
-        return lookup(ModelRecord.ACTIVE_KEY);
+        table().awaitCaughtUp(config.catchUpTimeout());
+        return table().get(ModelRecord.ACTIVE_KEY);
     }
 
     /** A published checkpoint by version. */

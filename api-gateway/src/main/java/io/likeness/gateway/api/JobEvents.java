@@ -34,18 +34,19 @@ public class JobEvents {
     Emitter<JobControl> control;
 
     public void publish(JobEvent event) {
-        send(events, event.jobId(), event);
+        sendAndAwaitAck(events, event.jobId(), event);
     }
 
     public void request(EditRequested request) {
-        send(requests, request.spec().jobId(), request);
+        sendAndAwaitAck(requests, request.spec().jobId(), request);
     }
 
     public void control(JobControl command) {
-        send(control, command.jobId(), command);
+        sendAndAwaitAck(control, command.jobId(), command);
     }
 
-    private static <T> void send(Emitter<T> emitter, String key, T payload) {
+    /** Sends a keyed record and waits for the broker's acknowledgement; 503 {@code queue_unavailable} if none. */
+    public static <T> void sendAndAwaitAck(Emitter<T> emitter, String key, T payload) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         emitter.send(Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())

@@ -23,6 +23,15 @@ public interface GatewayConfig {
     /** How image links are served. */
     Results results();
 
+    /** Model registry reads and writes ({@code /v1/models}) and dataset status ({@code /v1/datasets}). */
+    Registry registry();
+
+    interface Registry {
+        /** How long a request waits for this instance to read the models or trainer-events topic to its end. */
+        @WithDefault("5s")
+        Duration catchUpTimeout();
+    }
+
     interface Results {
         /** Answer {@code /result}, {@code /mask}, {@code /input} with a 307 to a presigned S3 URL instead of the bytes. */
         @WithDefault("false")

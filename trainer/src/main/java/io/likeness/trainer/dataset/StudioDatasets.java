@@ -161,14 +161,23 @@ public final class StudioDatasets {
 
     public static DatasetManifest renderPairs(Path out, int count, Options o, LongConsumer progress)
             throws IOException {
+        return renderPairs(out, count, o, Direction.edits(), progress);
+    }
+
+    /** Pairs whose directions cycle through {@code edits} (edit directions only, in the given order). */
+    public static DatasetManifest renderPairs(Path out, int count, Options o, List<Direction> edits,
+                                              LongConsumer progress) throws IOException {
+        if (edits.isEmpty() || edits.contains(Direction.SOURCE)) {
+            throw new IllegalArgumentException("pairs need at least one edit direction (not the source), got " + edits);
+        }
         long[] ids = identitySeeds(o.seed(), o.split(), (count + o.imagesPerIdentity() - 1) / o.imagesPerIdentity());
         Map<String, Long> directions = new TreeMap<>();
-        List<Direction> edits = Direction.edits();
+        List<Direction> cycle = List.copyOf(edits);
         IntFunction<Rendered> job = i -> {
             Identity id = IdentitySampler.sample(ids[i / o.imagesPerIdentity()]);
             long poseSeed = Seeds.mix(o.seed(), POSE_SALT, i);
             Pose pose = PoseSampler.sample(poseSeed);
-            Direction d = edits.get(i % edits.size());
+            Direction d = cycle.get(i % cycle.size());
             PairRenderer.Pair p = PairRenderer.render(id, pose, d, o.size());
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("key", key(i));

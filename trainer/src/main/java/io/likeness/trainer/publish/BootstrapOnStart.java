@@ -1,6 +1,7 @@
 package io.likeness.trainer.publish;
 
 import io.likeness.contracts.storage.ObjectStore;
+import io.likeness.trainer.config.TrainerConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,11 +24,11 @@ public class BootstrapOnStart {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "likeness.trainer.bootstrap-untrained", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    TrainerConfig config;
 
     void onStart(@Observes StartupEvent ignored) {
-        if (!enabled) {
+        if (!config.bootstrapUntrained()) {
             return;
         }
         try {

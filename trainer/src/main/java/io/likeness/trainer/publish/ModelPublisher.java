@@ -1,10 +1,11 @@
 package io.likeness.trainer.publish;
 
 import ai.djl.nn.Block;
-import io.likeness.contracts.events.JsonSerializer;
-import io.likeness.contracts.kafka.Topics;
 import io.likeness.contracts.model.EditDirection;
 import io.likeness.contracts.model.ModelRecord;
+import io.likeness.contracts.model.ModelRegistryWriter;
+import io.likeness.contracts.model.PromotionGate;
+import io.likeness.contracts.model.Promotions;
 import io.likeness.contracts.storage.ObjectStore;
 import io.likeness.contracts.storage.StorageKeys;
 import io.likeness.mcdm.checkpoint.CheckpointManifest;
@@ -12,47 +13,65 @@ import io.likeness.mcdm.checkpoint.CheckpointStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes a checkpoint: saves it (manifest + one {@code .params} per block, sha256 of each), uploads its archive
- * to {@code models/{version}/checkpoint.zip}, and announces it on the compacted {@code likeness.models} topic —
- * PUBLISHED, or PROMOTED (then also under the {@code active} key, which workers use for new jobs).
+ * to {@code models/{version}/checkpoint.zip}, and announces it on the compacted {@code likeness.models} topic as
+ * PUBLISHED. Then, by {@link PromotionPolicy}: nothing, a promotion if the {@link PromotionGate} passes, or a
+ * promotion in any case. A promotion ({@link Promotions#promote}) makes the version PROMOTED and the {@code active}
+ * key (which workers use for new jobs) and sends the previously active version back to PUBLISHED.
  */
 public final class ModelPublisher {
 
     public static final String ARCHIVE = "checkpoint.zip";
+    private static final Duration REGISTRY_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The outcome: the version's record as it now is, and the gate's decision when the policy asked for it. */
+    public record Publication(ModelRecord record, boolean promoted, Optional<PromotionGate.Decision> gate) {
+    }
 
     private final ObjectStore store;
     private final String bootstrapServers;
+    private final PromotionGate gate;
 
     public ModelPublisher(ObjectStore store, String bootstrapServers) {
-        this.store = store;
-        this.bootstrapServers = bootstrapServers;
+        this(store, bootstrapServers, PromotionGate.standard());
     }
 
+    public ModelPublisher(ObjectStore store, String bootstrapServers, PromotionGate gate) {
+        this.store = store;
+        this.bootstrapServers = bootstrapServers;
+        this.gate = gate;
+    }
+
+    /** Publishes, and promotes when {@code promote} ({@link PromotionPolicy#FORCE}) — the original entry point. */
     public ModelRecord publish(CheckpointManifest manifest, Map<String, Block> blocks, List<EditDirection> catalog,
                                boolean promote, String note) throws IOException {
+        return publish(manifest, blocks, catalog, promote ? PromotionPolicy.FORCE : PromotionPolicy.NONE, note).record();
+    }
+
+    public Publication publish(CheckpointManifest manifest, Map<String, Block> blocks, List<EditDirection> catalog,
+                               PromotionPolicy policy, String note) throws IOException {
         Path dir = Files.createTempDirectory("likeness-checkpoint-");
         try {
             CheckpointManifest saved = CheckpointStore.save(dir.resolve("checkpoint"), manifest, blocks);
             String key = StorageKeys.modelPrefix(saved.version()) + ARCHIVE;
             CheckpointStore.upload(store, key, dir.resolve("checkpoint"));
-            ModelRecord record = new ModelRecord(1, saved.version(),
-                    promote ? ModelRecord.Status.PROMOTED : ModelRecord.Status.PUBLISHED, key, catalog,
-                    saved.metrics(), Instant.now(), note);
-            announce(record, promote);
-            return record;
+            ModelRecord record = new ModelRecord(ModelRecord.SCHEMA_VERSION, saved.version(),
+                    ModelRecord.Status.PUBLISHED, key, catalog, saved.metrics(), Instant.now(), note);
+            try (ModelRegistryWriter writer = new ModelRegistryWriter(bootstrapServers)) {
+                writer.write(record.version(), record);
+                return policy == PromotionPolicy.NONE ? new Publication(record, false, Optional.empty())
+                        : promote(writer, record, policy);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -60,22 +79,19 @@ public final class ModelPublisher {
         }
     }
 
-    private void announce(ModelRecord record, boolean promote) throws IOException {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(Topics.MODELS.name(), record.version(), record)).get(30, TimeUnit.SECONDS);
-            if (promote) {
-                producer.send(new ProducerRecord<>(Topics.MODELS.name(), ModelRecord.ACTIVE_KEY, record)).get(30, TimeUnit.SECONDS);
+    private Publication promote(ModelRegistryWriter writer, ModelRecord record, PromotionPolicy policy)
+            throws IOException {
+        Map<String, ModelRecord> registry = new HashMap<>(ModelRegistryReader.read(bootstrapServers, REGISTRY_READ_TIMEOUT));
+        registry.put(record.version(), record);
+        Optional<PromotionGate.Decision> decision = Optional.empty();
+        if (policy == PromotionPolicy.GATED) {
+            decision = Optional.of(gate.evaluate(record, Optional.ofNullable(registry.get(ModelRecord.ACTIVE_KEY))));
+            if (!decision.get().promote()) {
+                return new Publication(record, false, decision);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while announcing " + record.version(), e);
-        } catch (Exception e) {
-            throw new IOException("cannot announce " + record.version() + " on " + Topics.MODELS.name() + ": " + e.getMessage(), e);
         }
+        Promotions.Change change = Promotions.promote(registry, record.version(), Instant.now());
+        writer.write(change.writes());
+        return new Publication(record.withStatus(ModelRecord.Status.PROMOTED, change.active().at()), true, decision);
     }
 }

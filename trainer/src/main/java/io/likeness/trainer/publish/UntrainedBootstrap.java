@@ -39,6 +39,17 @@ public final class UntrainedBootstrap {
         if (ModelRegistryReader.active(bootstrapServers, Duration.ofSeconds(30)).isPresent()) {
             return Optional.empty();
         }
+        return Optional.of(publish(store, bootstrapServers, VERSION, seed, Map.of(), PromotionPolicy.FORCE).record());
+    }
+
+    /**
+     * Publishes an untrained tiny checkpoint (fresh weights from {@code seed}, the paper's eight directions) under
+     * any version, with the given evaluation metrics, promoted by {@code policy}: real checkpoints for exercising
+     * the registry and the workers (model hot-swap, promotion gate) without training.
+     */
+    public static ModelPublisher.Publication publish(ObjectStore store, String bootstrapServers, String version,
+                                                     long seed, Map<String, Double> metrics, PromotionPolicy policy)
+            throws IOException {
         Engine.getInstance().setRandomSeed((int) seed);
         WordTokenizer tokenizer = TinyPresets.defaultTokenizer();
         List<EditDirection> catalog = PaperCatalog.directions();
@@ -47,11 +58,11 @@ public final class UntrainedBootstrap {
                 new io.likeness.mcdm.checkpoint.EditDirection(d.sourcePrompt(), d.targetPrompt(), d.maskThreshold())));
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             McdmModelSet set = McdmModelSet.createTiny(tokenizer, manager);
-            CheckpointManifest manifest = CheckpointManifest.of(VERSION, TinyMcdmModelsFactory.architecture(tokenizer),
-                    manifestCatalog, new TrainingProvenance("untrained bootstrap (UntrainedBootstrap.publishIfNoActive)",
-                            List.of(seed), "none", 0, null), Map.of());
-            return Optional.of(new ModelPublisher(store, bootstrapServers)
-                    .publish(manifest, TinyMcdmModelsFactory.blocks(set), catalog, true, NOTE));
+            CheckpointManifest manifest = CheckpointManifest.of(version, TinyMcdmModelsFactory.architecture(tokenizer),
+                    manifestCatalog, new TrainingProvenance("untrained bootstrap (UntrainedBootstrap.publish)",
+                            List.of(seed), "none", 0, null), metrics);
+            return new ModelPublisher(store, bootstrapServers)
+                    .publish(manifest, TinyMcdmModelsFactory.blocks(set), catalog, policy, NOTE);
         }
     }
 }

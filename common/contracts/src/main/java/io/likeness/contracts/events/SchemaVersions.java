@@ -10,6 +10,9 @@ public final class SchemaVersions {
     public static final int EDIT_MASKED = 1;
     public static final int JOB_EVENT = 1;
     public static final int JOB_CONTROL = 1;
+    public static final int MODEL_RECORD = 1;
+    public static final int DATASET_REQUEST = 1;
+    public static final int TRAINER_EVENT = 1;
 
     private SchemaVersions() {
     }

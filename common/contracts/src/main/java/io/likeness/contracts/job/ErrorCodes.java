@@ -16,6 +16,12 @@ public final class ErrorCodes {
     public static final String CHECKPOINT_UNAVAILABLE = "checkpoint_unavailable";
     public static final String STORAGE_UNAVAILABLE = "storage_unavailable";
     public static final String INTERNAL = "internal_error";
+    public static final String MODEL_NOT_FOUND = "model_not_found";
+    public static final String MODEL_RETIRED = "model_retired";
+    public static final String NOTHING_TO_ROLL_BACK = "nothing_to_roll_back";
+    public static final String PROMOTION_REFUSED = "promotion_refused";
+    public static final String REGISTRY_UNAVAILABLE = "registry_unavailable";
+    public static final String DATASET_NOT_FOUND = "dataset_not_found";
 
     private ErrorCodes() {
     }

@@ -56,6 +56,11 @@ public final class StorageKeys {
         return "datasets/" + id(datasetId) + "/";
     }
 
+    /** The manifest of a dataset, written after its shards: a dataset whose manifest exists is complete. */
+    public static String datasetManifest(String datasetId) {
+        return datasetPrefix(datasetId) + "manifest.json";
+    }
+
     public static String modelPrefix(String version) {
         return "models/" + id(version) + "/";
     }

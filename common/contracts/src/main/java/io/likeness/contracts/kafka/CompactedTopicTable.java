@@ -1,4 +1,4 @@
-package io.likeness.worker;
+package io.likeness.contracts.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,7 @@ public final class CompactedTopicTable<V> implements AutoCloseable {
     private final String topic;
     private final Properties props;
     private final Function<byte[], V> parse;
+    private final BinaryOperator<V> fold;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile List<TopicPartition> partitions;
@@ -40,8 +42,19 @@ public final class CompactedTopicTable<V> implements AutoCloseable {
     private KafkaConsumer<String, byte[]> endOffsets;
 
     public CompactedTopicTable(String bootstrapServers, String topic, String clientId, Function<byte[], V> parse) {
+        this(bootstrapServers, topic, clientId, parse, (before, next) -> next);
+    }
+
+    /**
+     * A table whose value per key is a fold of the key's records (for topics of events rather than states).
+     *
+     * @param fold (value so far or null, next record's value) → new value
+     */
+    public CompactedTopicTable(String bootstrapServers, String topic, String clientId, Function<byte[], V> parse,
+                               BinaryOperator<V> fold) {
         this.topic = topic;
         this.parse = parse;
+        this.fold = fold;
         props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -62,6 +75,11 @@ public final class CompactedTopicTable<V> implements AutoCloseable {
 
     public int size() {
         return values.size();
+    }
+
+    /** Every key and its latest value, as read so far (a copy). */
+    public Map<String, V> snapshot() {
+        return Map.copyOf(values);
     }
 
     /**
@@ -144,7 +162,8 @@ public final class CompactedTopicTable<V> implements AutoCloseable {
                         continue;
                     }
                     try {
-                        values.put(r.key(), parse.apply(r.value()));
+                        V next = parse.apply(r.value());
+                        values.compute(r.key(), (k, before) -> fold.apply(before, next));
                     } catch (RuntimeException e) {
                         LOG.warnf("skipping an unreadable record of %s (key %s): %s", topic, r.key(), e.getMessage());
                     }

@@ -1,0 +1,47 @@
+package io.likeness.trainer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The trainer service's settings ({@code likeness.trainer.*}). */
+@ConfigMapping(prefix = "likeness.trainer")
+public interface TrainerConfig {
+
+    /** Publish the untrained bootstrap checkpoint at start when nothing is promoted (the local stack sets it). */
+    @WithDefault("false")
+    boolean bootstrapUntrained();
+
+    /** Where dataset requests are generated before upload; a temporary directory when absent. */
+    Optional<Path> workDir();
+
+    /** Pair generation for dataset requests. */
+    Pairs pairs();
+
+    interface Pairs {
+        /**
+         * The {@link io.likeness.trainer.pairs.PairGenerator} bean to use, by its {@code @Identifier}:
+         * {@code studio} (exact pairs rendered by the synthetic studio, for the directions it knows).
+         */
+        @WithDefault("studio")
+        String generator();
+
+        /** Image side in pixels (the model resolution). */
+        @WithDefault("128")
+        int size();
+
+        /** Samples per tar shard. */
+        @WithDefault("256")
+        int samplesPerShard();
+
+        /** Rendering threads. */
+        @WithDefault("1")
+        int threads();
+
+        /** Shortest interval between two PROGRESS events of one request (the first and the last are always sent). */
+        @WithDefault("2s")
+        Duration progressInterval();
+    }
+}

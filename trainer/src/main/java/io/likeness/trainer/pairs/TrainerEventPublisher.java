@@ -1,0 +1,23 @@
+package io.likeness.trainer.pairs;
+
+import io.likeness.contracts.trainer.TrainerEvent;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Publishes {@link TrainerEvent}s to {@code likeness.trainer.events}, keyed by request id, and waits for the ack. */
+@ApplicationScoped
+public class TrainerEventPublisher {
+
+    @Inject
+    @Channel("trainer-events")
+    MutinyEmitter<TrainerEvent> events;
+
+    public void publish(TrainerEvent event) {
+        events.sendMessageAndAwait(Message.of(event).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.requestId()).build()));
+    }
+}

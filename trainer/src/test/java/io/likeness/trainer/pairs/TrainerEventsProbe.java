@@ -1,0 +1,51 @@
+package io.likeness.trainer.pairs;
+
+import io.likeness.contracts.events.Json;
+import io.likeness.contracts.kafka.Topics;
+import io.likeness.contracts.trainer.TrainerEvent;
+import io.likeness.testkit.RealInfra;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads {@code likeness.trainer.events} from the beginning on the real broker: the events of one request. */
+final class TrainerEventsProbe {
+
+    private TrainerEventsProbe() {
+    }
+
+    /** The request's events in order, read until a terminal one arrives (or the timeout passes). */
+    static List<TrainerEvent> untilFinished(String requestId, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfra.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<TrainerEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = consumer.partitionsFor(Topics.TRAINER_EVENTS.name(), Duration.ofSeconds(10))
+                    .stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    if (requestId.equals(r.key())) {
+                        TrainerEvent e = Json.read(r.value(), TrainerEvent.class);
+                        events.add(e);
+                        if (e.type().terminal()) {
+                            return events;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no final event for " + requestId + " within " + timeout + "; saw " + events);
+    }
+}
