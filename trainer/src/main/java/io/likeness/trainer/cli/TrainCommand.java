@@ -151,7 +151,7 @@ public final class TrainCommand implements Runnable {
         public Integer call() throws Exception {
             BaseStage.Settings d = BaseStage.Settings.defaults();
             BaseStage.Settings s = new BaseStage.Settings(batch, lr, d.emptyPrompt(), d.noIdentity(), d.noPose(),
-                    d.minSnrGamma(), d.ema());
+                    d.minSnrGamma(), d.ema(), d.sampleSteps());
             Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
             return TrainCommand.run(new BaseStage(data.train, data.validation, vae, clip, identity, cache, run.seed,
                     s, System.out), run, 8000, spec);

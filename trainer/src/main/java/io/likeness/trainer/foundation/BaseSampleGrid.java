@@ -38,9 +38,11 @@ final class BaseSampleGrid {
 
     private final List<Person> people = new ArrayList<>();
     private final BaseStage stage;
+    private final int steps;
 
-    BaseSampleGrid(Path validation, BaseStage stage) throws IOException {
+    BaseSampleGrid(Path validation, BaseStage stage, int steps) throws IOException {
         this.stage = stage;
+        this.steps = steps;
         for (Sample s : ViewStream.firstSamples(validation, 2)) {
             JsonNode j = s.json();
             people.add(new Person(s.image("b.png"), s.image("a.pose.png"),
@@ -114,7 +116,7 @@ final class BaseSampleGrid {
             NDArray pose2 = poseImages.concat(poseImages, 0);
             NDArray x = m.create(noise, new Shape(n, 4, 16, 16));
             DdimSampler ddim = DdimSampler.stableDiffusion(stage.schedule());
-            try (SamplerRun run = ddim.newRun(m, STEPS)) {
+            try (SamplerRun run = ddim.newRun(m, steps)) {
                 for (int t : run.timesteps()) {
                     try (NDManager step = m.newSubManager()) {
                         NDArray xs = x.concat(x, 0);

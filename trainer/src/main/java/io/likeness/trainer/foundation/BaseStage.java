@@ -51,9 +51,9 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
 
     /** Hyper-parameters. */
     public record Settings(int batch, double learningRate, double emptyPrompt, double noIdentity, double noPose,
-                           double minSnrGamma, double ema) {
+                           double minSnrGamma, double ema, int sampleSteps) {
         public static Settings defaults() {
-            return new Settings(16, 2e-4, 0.10, 0.40, 0.15, 5.0, 0.999);
+            return new Settings(16, 2e-4, 0.10, 0.40, 0.15, 5.0, 0.999, BaseSampleGrid.STEPS);
         }
     }
 
@@ -91,7 +91,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         this.unet = TinyPresets.baseUNet(manager);
         this.pose = TinyPresets.poseBranch(unet, manager);
         this.corpus = BaseCorpus.load(train, cache, vae, vision, mapper, log);
-        this.grid = new BaseSampleGrid(validation, this);
+        this.grid = new BaseSampleGrid(validation, this, settings.sampleSteps());
         this.order = permutation(0);
         this.data = "studio views " + train.getFileName() + " (" + corpus.size() + " renders); frozen "
                 + clip.manifest().version() + ", " + vaeCheckpoint.getParent().getFileName() + ", "

@@ -42,8 +42,15 @@ public final class McdmEvaluation implements AutoCloseable {
     private final IdentityMapper mapper;
     private final DirectionClassifier classifier;
     private final List<PairRenderer.Pair> cases;
+    private final int steps;
 
     public McdmEvaluation(Path foundation, int people, long seed) throws IOException {
+        this(foundation, people, seed, EditRequest.DEFAULT_STEPS);
+    }
+
+    /** @param steps denoising steps per edit (the product's default is 20) */
+    public McdmEvaluation(Path foundation, int people, long seed, int steps) throws IOException {
+        this.steps = steps;
         this.manager = NDManager.newBaseManager();
         this.clip = FoundationCheckpoints.clip(foundation.resolve("clip/final"), manager);
         this.mapper = FoundationCheckpoints.identityMapper(foundation.resolve("identity/final"), manager);
@@ -68,7 +75,7 @@ public final class McdmEvaluation implements AutoCloseable {
                 for (int k = p; k < Math.min(cases.size(), p + 8); k++) {
                     PairRenderer.Pair c = cases.get(k);
                     EditRequest.Builder b = EditRequest.builder(McdmSamples.prompt(c, false))
-                            .sourcePrompt(McdmSamples.prompt(c, true)).seed(seed + k);
+                            .sourcePrompt(McdmSamples.prompt(c, true)).seed(seed + k).steps(steps);
                     EditResult r = editor.edit(prepared, mask ? b.autoMask(c.direction().defaultMaskThreshold()).build()
                             : b.noMask().build());
                     images.add(r.image());

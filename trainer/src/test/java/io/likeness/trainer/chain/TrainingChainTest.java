@@ -1,0 +1,119 @@
+package io.likeness.trainer.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.likeness.mcdm.checkpoint.CheckpointManifest;
+import io.likeness.mcdm.checkpoint.CheckpointStore;
+import io.likeness.mcdm.engine.EditorModelsFactory;
+import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
+import io.likeness.mcdm.nn.vae.VaeConfig;
+import io.likeness.trainer.dataset.DatasetManifest;
+import io.likeness.trainer.dataset.Split;
+import io.likeness.trainer.dataset.StudioDatasets;
+import io.likeness.trainer.foundation.BaseStage;
+import io.likeness.trainer.foundation.ClipStage;
+import io.likeness.trainer.foundation.IdentityStage;
+import io.likeness.trainer.foundation.VaeStage;
+import io.likeness.trainer.mcdm.McdmEvaluation;
+import io.likeness.trainer.mcdm.McdmStage;
+import io.likeness.trainer.pairs.GeneratedPairs;
+import io.likeness.trainer.pairs.PairConditions;
+import io.likeness.trainer.pairs.PairQuality;
+import io.likeness.trainer.pairs.PairSynthesizer;
+import io.likeness.trainer.studio.Direction;
+import io.likeness.trainer.train.TrainingLoop;
+import io.likeness.trainer.train.TrainingStage;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole chain at toy size — every stage for a couple of steps on a few real studio renders, pair generation,
+ * pair quality, MCDM training and evaluation — so the hand-offs (checkpoint formats, shapes, caches, the product
+ * checkpoint the workers load) are exercised on every build. The figures it produces mean nothing; the real runs
+ * are documented in docs/training.md.
+ */
+class TrainingChainTest {
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path tmp;
+
+    private TrainingLoop.Outcome run(TrainingStage stage, Path runDir, long steps, int sampleEvery) throws Exception {
+        try (stage) {
+            return new TrainingLoop(stage, new TrainingLoop.Options(runDir, steps, (int) steps, sampleEvery, null, 3,
+                    TrainingLoop.ProgressMode.NONE, stage.name() + "-test", "test", 1), QUIET).run();
+        }
+    }
+
+    @Test
+    void everyStageHandsOverToTheNext() throws Exception {
+        Path train = tmp.resolve("views-train");
+        Path validation = tmp.resolve("views-validation");
+        StudioDatasets.renderViews(train, 8, new StudioDatasets.Options(1, Split.TRAIN, 128, 4, 1, 1), null);
+        StudioDatasets.renderViews(validation, 4, new StudioDatasets.Options(1, Split.VALIDATION, 128, 4, 1, 1), null);
+        Path runs = tmp.resolve("runs");
+
+        TrainingLoop.Outcome vae = run(new VaeStage(train, validation, 3,
+                new VaeStage.Settings(VaeConfig.lean(), 2, 32, 1e-3, 1e-6, 0.5, 4)), runs.resolve("vae"), 2, 0);
+        assertThat(vae.metrics()).containsKeys("val_psnr_db", "val_ssim", "scale_factor");
+        assertThat(CheckpointStore.verify(runs.resolve("vae/final")).architecture().hyperParameters()
+                .get("scale_factor").asDouble()).isPositive();
+
+        TrainingLoop.Outcome clip = run(new ClipStage(train, validation, 3, new ClipStage.Settings(2, 1e-4, 20f, 4)),
+                runs.resolve("clip"), 2, 0);
+        assertThat(clip.metrics()).containsKeys("val_caption_to_render_top1", "val_zero_shot_direction_acc");
+
+        TrainingLoop.Outcome identity = run(new IdentityStage(train, validation, runs.resolve("clip/final"), 3,
+                new IdentityStage.Settings(2, 1e-4, 0.1f, 0.1, 4)), runs.resolve("identity"), 2, 0);
+        assertThat(identity.metrics()).containsKeys("val_same_identity_cos", "val_rank1_identification");
+
+        BaseStage.Settings bs = BaseStage.Settings.defaults();
+        TrainingLoop.Outcome base = run(new BaseStage(train, validation, runs.resolve("vae/final"),
+                runs.resolve("clip/final"), runs.resolve("identity/final"), runs.resolve("base/cache/corpus.ndlist"), 3,
+                new BaseStage.Settings(4, 1e-4, bs.emptyPrompt(), bs.noIdentity(), bs.noPose(), bs.minSnrGamma(),
+                        bs.ema(), 2), QUIET), runs.resolve("base"), 2, 2);
+        assertThat(base.finished()).isTrue();
+        assertThat(Files.size(runs.resolve("base/samples/step-000002.png"))).isPositive();
+        assertThat(Files.exists(runs.resolve("base/cache/corpus.ndlist"))).isTrue();
+
+        Path pairs = tmp.resolve("pairs");
+        try (PairSynthesizer synth = new PairSynthesizer(runs.resolve("vae/final"), runs.resolve("clip/final"),
+                runs.resolve("identity/final"), runs.resolve("base/final"))) {
+            DatasetManifest m = GeneratedPairs.generate(synth, List.of(
+                    GeneratedPairs.DirectionSpec.of(Direction.SANTA_CLAUS),
+                    GeneratedPairs.DirectionSpec.of(Direction.LAUGHING)), 1, 5, PairConditions.FULL, 2, pairs, null);
+            assertThat(m.count()).isEqualTo(2);
+        }
+        try (PairQuality q = new PairQuality(runs.resolve("clip/final"), runs.resolve("identity/final"))) {
+            Map<String, Double> quality = q.measure(pairs);
+            assertThat(quality.get("pairs")).isEqualTo(2.0);
+            assertThat(quality).containsKeys("layout_ssim_unchanged", "identity_cos_a_b", "edit_fidelity_b");
+        }
+
+        TrainingLoop.Outcome mcdm = run(new McdmStage(pairs, runs, runs.resolve("mcdm/cache/pairs.ndlist"), 3,
+                new McdmStage.Settings(2, 1e-4, 0.05, 0.05, 0.05, 0.5, 5.0, 0.999), QUIET), runs.resolve("mcdm"), 2, 0);
+        assertThat(mcdm.finished()).isTrue();
+
+        // the MCDM stage's output is a product checkpoint: the workers' factory loads it
+        Path product = runs.resolve("mcdm/final");
+        CheckpointManifest manifest = CheckpointStore.verify(product);
+        assertThat(manifest.architecture().preset()).isEqualTo(TinyMcdmModelsFactory.PRESET);
+        assertThat(manifest.editCatalog()).hasSize(8).containsKey("santa-claus");
+        assertThat(manifest.files()).containsKeys("unet.params", "adapter.params", "text.params", "vision.params",
+                "vae.params");
+        try (McdmEvaluation eval = new McdmEvaluation(runs, 1, 3, 2);
+                EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(product, manifest)) {
+            Map<String, Double> withMask = eval.score(eval.run(models, true, 1, null));
+            assertThat(withMask).containsKeys("ssim", "psnr_db", "ssim_unchanged", "mask_iou", "edit_fidelity",
+                    "identity_cos");
+            assertThat(withMask.get("cases")).isEqualTo(8.0);
+        }
+    }
+}
