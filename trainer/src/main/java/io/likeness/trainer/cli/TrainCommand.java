@@ -180,7 +180,7 @@ public final class TrainCommand implements Runnable {
         public Integer call() throws Exception {
             io.likeness.trainer.mcdm.McdmStage.Settings d = io.likeness.trainer.mcdm.McdmStage.Settings.defaults();
             var s = new io.likeness.trainer.mcdm.McdmStage.Settings(batch, lr, d.reconstruction(), d.dropEach(),
-                    d.dropAll(), d.personSubject(), d.minSnrGamma(), d.ema());
+                    d.dropAll(), d.personSubject(), d.minSnrGamma(), d.ema(), d.sampleSteps());
             Path cache = run.runDir.resolve("cache").resolve("pairs.ndlist");
             return TrainCommand.run(new io.likeness.trainer.mcdm.McdmStage(pairs, foundation, cache, run.seed, s,
                     System.out), run, 6000, spec);

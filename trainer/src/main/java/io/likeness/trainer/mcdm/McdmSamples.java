@@ -23,9 +23,11 @@ final class McdmSamples {
 
     private final McdmStage stage;
     private final List<PairRenderer.Pair> cases;
+    private final int steps;
 
-    McdmSamples(McdmStage stage) {
+    McdmSamples(McdmStage stage, int steps) {
         this.stage = stage;
+        this.steps = steps;
         this.cases = StudioEditCases.cases(Split.VALIDATION, 2, 3);
     }
 
@@ -40,7 +42,8 @@ final class McdmSamples {
                 for (int k = p; k < p + 8; k++) {
                     PairRenderer.Pair c = cases.get(k);
                     EditResult r = editor.edit(prepared, EditRequest.builder(prompt(c, false))
-                            .sourcePrompt(prompt(c, true)).seed(seed + k).autoMask(c.direction().defaultMaskThreshold())
+                            .sourcePrompt(prompt(c, true)).seed(seed + k).steps(steps)
+                            .autoMask(c.direction().defaultMaskThreshold())
                             .build());
                     row.add(r.image());
                 }

@@ -51,9 +51,10 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
 
     /** Hyper-parameters. */
     public record Settings(int batch, double learningRate, double reconstruction, double dropEach, double dropAll,
-                           double personSubject, double minSnrGamma, double ema) {
+                           double personSubject, double minSnrGamma, double ema, int sampleSteps) {
         public static Settings defaults() {
-            return new Settings(16, 1e-4, 0.05, 0.05, 0.05, 0.5, 5.0, 0.999);
+            return new Settings(16, 1e-4, 0.05, 0.05, 0.05, 0.5, 5.0, 0.999,
+                    io.likeness.mcdm.edit.EditRequest.DEFAULT_STEPS);
         }
     }
 
@@ -88,7 +89,7 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         NDArray black = io.likeness.mcdm.edit.ImageTensors.constant(manager, 128, 128, -1f);
         this.blackTokens = clip.vision().lastHiddenState(black);
         this.blackLatent = vae.encodeMean(black);
-        this.samples = new McdmSamples(this);
+        this.samples = new McdmSamples(this, settings.sampleSteps());
         this.order = permutation(0);
         this.data = "generated pairs " + pairs.getFileName() + " (" + corpus.size() + "); base "
                 + base.manifest().version() + ", frozen " + clip.manifest().version();

@@ -98,7 +98,7 @@ class TrainingChainTest {
         }
 
         TrainingLoop.Outcome mcdm = run(new McdmStage(pairs, runs, runs.resolve("mcdm/cache/pairs.ndlist"), 3,
-                new McdmStage.Settings(2, 1e-4, 0.05, 0.05, 0.05, 0.5, 5.0, 0.999), QUIET), runs.resolve("mcdm"), 2, 0);
+                new McdmStage.Settings(2, 1e-4, 0.05, 0.05, 0.05, 0.5, 5.0, 0.999, 2), QUIET), runs.resolve("mcdm"), 2, 0);
         assertThat(mcdm.finished()).isTrue();
 
         // the MCDM stage's output is a product checkpoint: the workers' factory loads it
