@@ -12,6 +12,7 @@ import io.likeness.trainer.dataset.Sample;
 import io.likeness.trainer.dataset.ShardReader;
 import io.likeness.trainer.dataset.ShardSource;
 import io.likeness.trainer.train.Batches;
+import io.likeness.trainer.train.FloatRows;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -67,25 +68,14 @@ public final class BaseCorpus {
 
     /** Scaled latents of the given items, (B, C, h, w). */
     public NDArray latents(NDManager m, int[] idx) {
-        return stack(m, latents, idx, latentShape);
+        return FloatRows.stack(m, latents, idx, latentShape);
     }
 
     /** Identity words of the given items, (B, k, width). */
     public NDArray words(NDManager m, int[] idx) {
-        return stack(m, words, idx, wordShape);
+        return FloatRows.stack(m, words, idx, wordShape);
     }
 
-    private static NDArray stack(NDManager m, float[][] rows, int[] idx, Shape one) {
-        int n = (int) one.size();
-        float[] out = new float[idx.length * n];
-        for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(rows[idx[i]], 0, out, i * n, n);
-        }
-        long[] dims = new long[one.dimension() + 1];
-        dims[0] = idx.length;
-        System.arraycopy(one.getShape(), 0, dims, 1, one.dimension());
-        return m.create(out, new Shape(dims));
-    }
 
     /** Reads the dataset; loads the cached latents and words from {@code cache} or computes and writes them. */
     public static BaseCorpus load(Path dataset, Path cache, AutoencoderKL vae, ClipVisionModel vision,
@@ -109,7 +99,8 @@ public final class BaseCorpus {
         try (NDManager m = NDManager.newBaseManager()) {
             if (cached) {
                 NDList l = NDList.decode(m, Files.readAllBytes(cache));
-                return new BaseCorpus(items, rows(l.get(0)), rows(l.get(1)), tail(l.get(0)), tail(l.get(1)));
+                return new BaseCorpus(items, FloatRows.rows(l.get(0)), FloatRows.rows(l.get(1)),
+                        FloatRows.tail(l.get(0)), FloatRows.tail(l.get(1)));
             }
             long t0 = System.nanoTime();
             float[][] lat = new float[items.size()][];
@@ -128,8 +119,8 @@ public final class BaseCorpus {
                     }
                     NDArray z = vae.encodeMean(Batches.images(step, self));
                     NDArray w = mapper.forward(vision.hiddenStates(Batches.images(step, other)));
-                    ls = tail(z);
-                    ws = tail(w);
+                    ls = FloatRows.tail(z);
+                    ws = FloatRows.tail(w);
                     for (int k = i; k < end; k++) {
                         lat[k] = z.get(k - i).toFloatArray();
                         wds[k] = w.get(k - i).toFloatArray();
@@ -140,8 +131,8 @@ public final class BaseCorpus {
                             (System.nanoTime() - t0) / 1e9);
                 }
             }
-            NDList out = new NDList(m.create(flat(lat), prepend(items.size(), ls)),
-                    m.create(flat(wds), prepend(items.size(), ws)));
+            NDList out = new NDList(m.create(FloatRows.flat(lat), FloatRows.prepend(items.size(), ls)),
+                    m.create(FloatRows.flat(wds), FloatRows.prepend(items.size(), ws)));
             Files.createDirectories(cache.toAbsolutePath().getParent());
             Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
             Files.write(tmp, out.encode());
@@ -150,37 +141,7 @@ public final class BaseCorpus {
         }
     }
 
-    private static Shape tail(NDArray a) {
-        long[] s = a.getShape().getShape();
-        long[] t = new long[s.length - 1];
-        System.arraycopy(s, 1, t, 0, t.length);
-        return new Shape(t);
-    }
 
-    private static Shape prepend(long n, Shape s) {
-        long[] d = new long[s.dimension() + 1];
-        d[0] = n;
-        System.arraycopy(s.getShape(), 0, d, 1, s.dimension());
-        return new Shape(d);
-    }
 
-    private static float[][] rows(NDArray a) {
-        int n = (int) a.getShape().get(0);
-        int per = (int) (a.getShape().size() / n);
-        float[] all = a.toFloatArray();
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
-        }
-        return out;
-    }
 
-    private static float[] flat(float[][] rows) {
-        int per = rows[0].length;
-        float[] out = new float[rows.length * per];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, out, i * per, per);
-        }
-        return out;
-    }
 }

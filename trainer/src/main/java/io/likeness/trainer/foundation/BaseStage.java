@@ -23,6 +23,7 @@ import io.likeness.mcdm.nn.unet.UNet2DConditionModel;
 import io.likeness.mcdm.nn.vae.AutoencoderKL;
 import io.likeness.mcdm.schedule.NoiseSchedule;
 import io.likeness.trainer.train.AdamW;
+import io.likeness.trainer.train.EpochOrder;
 import io.likeness.trainer.train.StepRandom;
 import io.likeness.trainer.train.TrainingLoop;
 import io.likeness.trainer.train.TrainingStage;
@@ -71,9 +72,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     private final BaseCorpus corpus;
     private final BaseSampleGrid grid;
     private final String data;
-    private int epoch;
-    private int index;
-    private int[] order;
+    private final EpochOrder order;
 
     public BaseStage(Path train, Path validation, Path vaeCheckpoint, Path clipCheckpoint, Path identityCheckpoint,
                      Path cache, long seed, Settings settings, PrintStream log) throws IOException {
@@ -92,7 +91,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         this.pose = TinyPresets.poseBranch(unet, manager);
         this.corpus = BaseCorpus.load(train, cache, vae, vision, mapper, log);
         this.grid = new BaseSampleGrid(validation, this, settings.sampleSteps());
-        this.order = permutation(0);
+        this.order = new EpochOrder(corpus.size(), seed, 0xE0C0L);
         this.data = "studio views " + train.getFileName() + " (" + corpus.size() + " renders); frozen "
                 + clip.manifest().version() + ", " + vaeCheckpoint.getParent().getFileName() + ", "
                 + identityCheckpoint.getParent().getFileName();
@@ -149,34 +148,6 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         return settings.ema();
     }
 
-    private int[] permutation(int e) {
-        int[] p = new int[corpus.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(StepRandom.mix(seed, 0xE0C0L + e));
-        for (int i = p.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    private int[] nextIndices(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (index >= order.length) {
-                epoch++;
-                index = 0;
-                order = permutation(epoch);
-            }
-            out[i] = order[index++];
-        }
-        return out;
-    }
-
     /**
      * Cross-attention context for prompts: rows with {@code withIdentity[i]} get identity words {@code words[i]}
      * inserted before their subject word. Frozen networks: no gradient is recorded.
@@ -198,7 +169,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     @Override
     public Map<String, Double> step(NDManager m, long step) {
         int b = settings.batch();
-        int[] idx = nextIndices(b);
+        int[] idx = order.next(b);
         SplittableRandom r = StepRandom.of(seed, step, 1);
         List<String> prompts = new ArrayList<>();
         boolean[] withIdentity = new boolean[b];
@@ -245,17 +216,12 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
 
     @Override
     public JsonNode dataPosition() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("epoch", epoch);
-        o.put("index", index);
-        return o;
+        return order.position();
     }
 
     @Override
     public void seek(JsonNode position) {
-        epoch = position.get("epoch").asInt();
-        index = position.get("index").asInt();
-        order = permutation(epoch);
+        order.seek(position);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.likeness.trainer.foundation;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -182,20 +181,6 @@ public final class IdentityStage implements TrainingStage, TrainingLoop.Architec
     }
 
     /** Flattened, normalised identity words of images. */
-    private float[][] words(List<BufferedImage> images) {
-        float[][] out = new float[images.size()][];
-        for (int i = 0; i < images.size(); i += 32) {
-            try (NDManager m = manager.newSubManager()) {
-                NDArray x = Batches.images(m, images.subList(i, Math.min(images.size(), i + 32)));
-                NDArray w = mapper.forward(vision.hiddenStates(x));
-                NDArray f = ClipStage.normalize(w.reshape(w.getShape().get(0), -1));
-                for (int k = 0; k < f.getShape().get(0); k++) {
-                    out[i + k] = f.get(k).toFloatArray();
-                }
-            }
-        }
-        return out;
-    }
 
     /**
      * On validation identities: mean cosine of the words of two renders of the same person vs of different people,
@@ -204,8 +189,8 @@ public final class IdentityStage implements TrainingStage, TrainingLoop.Architec
     @Override
     public Map<String, Double> evaluate() {
         Batch b = batch(validation);
-        float[][] wa = words(b.a());
-        float[][] wb = words(b.b());
+        float[][] wa = IdentityEmbeddings.of(b.a(), vision, mapper, manager);
+        float[][] wb = IdentityEmbeddings.of(b.b(), vision, mapper, manager);
         int n = wa.length;
         double same = 0;
         double diff = 0;
@@ -215,10 +200,7 @@ public final class IdentityStage implements TrainingStage, TrainingLoop.Architec
             int best = 0;
             double bestCos = -2;
             for (int j = 0; j < n; j++) {
-                double c = 0;
-                for (int d = 0; d < wa[i].length; d++) {
-                    c += wa[i][d] * wb[j][d];
-                }
+                double c = IdentityEmbeddings.cosine(wa[i], wb[j]);
                 if (i == j) {
                     same += c;
                 } else {

@@ -1,6 +1,5 @@
 package io.likeness.trainer.mcdm;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.likeness.mcdm.edit.EditRequest;
 import io.likeness.mcdm.edit.EditResult;
@@ -14,8 +13,8 @@ import io.likeness.mcdm.nn.identity.IdentityMapper;
 import io.likeness.trainer.dataset.Split;
 import io.likeness.trainer.foundation.DirectionClassifier;
 import io.likeness.trainer.foundation.FoundationCheckpoints;
+import io.likeness.trainer.foundation.IdentityEmbeddings;
 import io.likeness.trainer.studio.PairRenderer;
-import io.likeness.trainer.train.Batches;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,13 +122,11 @@ public final class McdmEvaluation implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             hits += read.get(i) == cases.get(i).direction() ? 1 : 0;
         }
-        float[][] wo = words(o.images());
-        float[][] wi = words(inputs);
+        float[][] wo = IdentityEmbeddings.of(o.images(), clip.vision(), mapper, manager);
+        float[][] wi = IdentityEmbeddings.of(inputs, clip.vision(), mapper, manager);
         double id = 0;
         for (int i = 0; i < n; i++) {
-            for (int d = 0; d < wo[i].length; d++) {
-                id += wo[i][d] * wi[i][d];
-            }
+            id += IdentityEmbeddings.cosine(wo[i], wi[i]);
         }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("ssim", ssim / n);
@@ -157,21 +154,6 @@ public final class McdmEvaluation implements AutoCloseable {
         return union == 0 ? 1.0 : inter / (double) union;
     }
 
-    private float[][] words(List<BufferedImage> images) {
-        float[][] out = new float[images.size()][];
-        for (int i = 0; i < images.size(); i += 32) {
-            try (NDManager m = manager.newSubManager()) {
-                NDArray x = Batches.images(m, images.subList(i, Math.min(images.size(), i + 32)));
-                NDArray w = mapper.forward(clip.vision().hiddenStates(x));
-                NDArray f = w.reshape(w.getShape().get(0), -1);
-                f = f.div(f.square().sum(new int[] {1}, true).sqrt().add(1e-12f));
-                for (int k = 0; k < f.getShape().get(0); k++) {
-                    out[i + k] = f.get(k).toFloatArray();
-                }
-            }
-        }
-        return out;
-    }
 
     @Override
     public void close() {

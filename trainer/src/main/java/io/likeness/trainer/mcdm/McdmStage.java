@@ -8,8 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.likeness.mcdm.checkpoint.ArchitectureSpec;
 import io.likeness.mcdm.edit.EditorModels;
 import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
@@ -21,7 +19,7 @@ import io.likeness.mcdm.nn.unet.UNet2DConditionModel;
 import io.likeness.mcdm.schedule.NoiseSchedule;
 import io.likeness.trainer.foundation.FoundationCheckpoints;
 import io.likeness.trainer.train.AdamW;
-import io.likeness.trainer.train.Batches;
+import io.likeness.trainer.train.EpochOrder;
 import io.likeness.trainer.train.Seeding;
 import io.likeness.trainer.train.StepRandom;
 import io.likeness.trainer.train.TrainingLoop;
@@ -68,9 +66,7 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
     private final NDArray blackLatent;
     private final McdmSamples samples;
     private final String data;
-    private int epoch;
-    private int index;
-    private int[] order;
+    private final EpochOrder order;
 
     public McdmStage(Path pairs, Path foundation, Path cache, long seed, Settings settings,
                      PrintStream log) throws IOException {
@@ -90,7 +86,7 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         this.blackTokens = clip.vision().lastHiddenState(black);
         this.blackLatent = vae.encodeMean(black);
         this.samples = new McdmSamples(this, settings.sampleSteps());
-        this.order = permutation(0);
+        this.order = new EpochOrder(corpus.size(), seed, 0x3CD3L);
         this.data = "generated pairs " + pairs.getFileName() + " (" + corpus.size() + "); base "
                 + base.manifest().version() + ", frozen " + clip.manifest().version();
     }
@@ -151,38 +147,10 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         return settings.ema();
     }
 
-    private int[] permutation(int e) {
-        int[] p = new int[corpus.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(StepRandom.mix(seed, 0x3CD3L + e));
-        for (int i = p.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    private int[] nextIndices(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (index >= order.length) {
-                epoch++;
-                index = 0;
-                order = permutation(epoch);
-            }
-            out[i] = order[index++];
-        }
-        return out;
-    }
-
     @Override
     public Map<String, Double> step(NDManager m, long step) {
         int b = settings.batch();
-        int[] idx = nextIndices(b);
+        int[] idx = order.next(b);
         SplittableRandom r = StepRandom.of(seed, step, 1);
         List<String> prompts = new ArrayList<>();
         float[] keepSpatial = new float[b];
@@ -263,17 +231,12 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
 
     @Override
     public JsonNode dataPosition() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("epoch", epoch);
-        o.put("index", index);
-        return o;
+        return order.position();
     }
 
     @Override
     public void seek(JsonNode position) {
-        epoch = position.get("epoch").asInt();
-        index = position.get("index").asInt();
-        order = permutation(epoch);
+        order.seek(position);
     }
 
     @Override

@@ -11,13 +11,13 @@ import io.likeness.trainer.dataset.Sample;
 import io.likeness.trainer.dataset.ShardReader;
 import io.likeness.trainer.dataset.ShardSource;
 import io.likeness.trainer.train.Batches;
+import io.likeness.trainer.train.FloatRows;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,28 +57,17 @@ final class PairCorpus {
     }
 
     NDArray sourceLatents(NDManager m, int[] idx) {
-        return stack(m, za, idx, latentShape);
+        return FloatRows.stack(m, za, idx, latentShape);
     }
 
     NDArray targetLatents(NDManager m, int[] idx) {
-        return stack(m, zb, idx, latentShape);
+        return FloatRows.stack(m, zb, idx, latentShape);
     }
 
     NDArray sourceTokens(NDManager m, int[] idx) {
-        return stack(m, tokens, idx, tokenShape);
+        return FloatRows.stack(m, tokens, idx, tokenShape);
     }
 
-    private static NDArray stack(NDManager m, float[][] rows, int[] idx, Shape one) {
-        int n = (int) one.size();
-        float[] out = new float[idx.length * n];
-        for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(rows[idx[i]], 0, out, i * n, n);
-        }
-        long[] dims = new long[one.dimension() + 1];
-        dims[0] = idx.length;
-        System.arraycopy(one.getShape(), 0, dims, 1, one.dimension());
-        return m.create(out, new Shape(dims));
-    }
 
     static PairCorpus load(Path dataset, Path cache, AutoencoderKL vae, ClipVisionModel vision, PrintStream log)
             throws IOException {
@@ -99,8 +88,8 @@ final class PairCorpus {
         try (NDManager m = NDManager.newBaseManager()) {
             if (cached) {
                 NDList l = NDList.decode(m, Files.readAllBytes(cache));
-                return new PairCorpus(pairs, rows(l.get(0)), rows(l.get(1)), rows(l.get(2)), tail(l.get(0)),
-                        tail(l.get(2)));
+                return new PairCorpus(pairs, FloatRows.rows(l.get(0)), FloatRows.rows(l.get(1)),
+                        FloatRows.rows(l.get(2)), FloatRows.tail(l.get(0)), FloatRows.tail(l.get(2)));
             }
             long t0 = System.nanoTime();
             int n = pairs.size();
@@ -122,8 +111,8 @@ final class PairCorpus {
                     NDArray zA = vae.encodeMean(xa);
                     NDArray zB = vae.encodeMean(Batches.images(step, b));
                     NDArray t = vision.lastHiddenState(xa);
-                    ls = tail(zA);
-                    ts = tail(t);
+                    ls = FloatRows.tail(zA);
+                    ts = FloatRows.tail(t);
                     for (int k = i; k < end; k++) {
                         za[k] = zA.get(k - i).toFloatArray();
                         zb[k] = zB.get(k - i).toFloatArray();
@@ -135,8 +124,9 @@ final class PairCorpus {
                             (System.nanoTime() - t0) / 1e9);
                 }
             }
-            NDList out = new NDList(m.create(flat(za), prepend(n, ls)), m.create(flat(zb), prepend(n, ls)),
-                    m.create(flat(tk), prepend(n, ts)));
+            NDList out = new NDList(m.create(FloatRows.flat(za), FloatRows.prepend(n, ls)),
+                    m.create(FloatRows.flat(zb), FloatRows.prepend(n, ls)),
+                    m.create(FloatRows.flat(tk), FloatRows.prepend(n, ts)));
             Files.createDirectories(cache.toAbsolutePath().getParent());
             Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
             Files.write(tmp, out.encode());
@@ -145,35 +135,7 @@ final class PairCorpus {
         }
     }
 
-    private static Shape tail(NDArray a) {
-        long[] s = a.getShape().getShape();
-        return new Shape(Arrays.copyOfRange(s, 1, s.length));
-    }
 
-    private static Shape prepend(long n, Shape s) {
-        long[] d = new long[s.dimension() + 1];
-        d[0] = n;
-        System.arraycopy(s.getShape(), 0, d, 1, s.dimension());
-        return new Shape(d);
-    }
 
-    private static float[][] rows(NDArray a) {
-        int n = (int) a.getShape().get(0);
-        int per = (int) (a.getShape().size() / n);
-        float[] all = a.toFloatArray();
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = Arrays.copyOfRange(all, i * per, (i + 1) * per);
-        }
-        return out;
-    }
 
-    private static float[] flat(float[][] rows) {
-        int per = rows[0].length;
-        float[] out = new float[rows.length * per];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, out, i * per, per);
-        }
-        return out;
-    }
 }

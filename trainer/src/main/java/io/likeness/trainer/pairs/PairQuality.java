@@ -1,6 +1,5 @@
 package io.likeness.trainer.pairs;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.likeness.mcdm.metrics.Masks;
@@ -12,8 +11,8 @@ import io.likeness.trainer.dataset.ShardReader;
 import io.likeness.trainer.dataset.ShardSource;
 import io.likeness.trainer.foundation.DirectionClassifier;
 import io.likeness.trainer.foundation.FoundationCheckpoints;
+import io.likeness.trainer.foundation.IdentityEmbeddings;
 import io.likeness.trainer.studio.Direction;
-import io.likeness.trainer.train.Batches;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,14 +82,14 @@ public final class PairQuality implements AutoCloseable {
             directions.add(j.get("direction").asText());
             n++;
         }
-        float[][] wa = words(as);
-        float[][] wb = words(bs);
-        float[][] wr = words(refs);
+        float[][] wa = IdentityEmbeddings.of(as, clip.vision(), mapper, manager);
+        float[][] wb = IdentityEmbeddings.of(bs, clip.vision(), mapper, manager);
+        float[][] wr = IdentityEmbeddings.of(refs, clip.vision(), mapper, manager);
         double idAB = 0;
         double idBRef = 0;
         for (int i = 0; i < n; i++) {
-            idAB += dot(wa[i], wb[i]);
-            idBRef += dot(wb[i], wr[i]);
+            idAB += IdentityEmbeddings.cosine(wa[i], wb[i]);
+            idBRef += IdentityEmbeddings.cosine(wb[i], wr[i]);
         }
         List<Direction> readB = classifier.classify(bs, subjects);
         List<Direction> readA = classifier.classify(as, subjects);
@@ -112,29 +111,7 @@ public final class PairQuality implements AutoCloseable {
         return out;
     }
 
-    private float[][] words(List<BufferedImage> images) {
-        float[][] out = new float[images.size()][];
-        for (int i = 0; i < images.size(); i += 32) {
-            try (NDManager m = manager.newSubManager()) {
-                NDArray x = Batches.images(m, images.subList(i, Math.min(images.size(), i + 32)));
-                NDArray w = mapper.forward(clip.vision().hiddenStates(x));
-                NDArray f = w.reshape(w.getShape().get(0), -1);
-                f = f.div(f.square().sum(new int[] {1}, true).sqrt().add(1e-12f));
-                for (int k = 0; k < f.getShape().get(0); k++) {
-                    out[i + k] = f.get(k).toFloatArray();
-                }
-            }
-        }
-        return out;
-    }
 
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 
     @Override
     public void close() {
