@@ -14,6 +14,12 @@ public interface TrainerConfig {
     @WithDefault("false")
     boolean bootstrapUntrained();
 
+    /**
+     * A saved MCDM product checkpoint (the committed default under {@code models/}) that the trainer publishes and
+     * promotes at start when no checkpoint is promoted yet. Takes precedence over {@link #bootstrapUntrained()}.
+     */
+    Optional<Path> defaultCheckpoint();
+
     /** Where dataset requests are generated before upload; a temporary directory when absent. */
     Optional<Path> workDir();
 
@@ -23,10 +29,21 @@ public interface TrainerConfig {
     interface Pairs {
         /**
          * The {@link io.likeness.trainer.pairs.PairGenerator} bean to use, by its {@code @Identifier}:
-         * {@code studio} (exact pairs rendered by the synthetic studio, for the directions it knows).
+         * {@code studio} (exact pairs rendered by the synthetic studio, for the directions it knows) or
+         * {@code diffusion} (the paper's generation with the foundation models, for any described direction).
          */
         @WithDefault("studio")
         String generator();
+
+        /**
+         * The foundation runs the {@code diffusion} generator loads: a directory with {@code vae/final},
+         * {@code clip/final}, {@code identity/final} and {@code base/final}.
+         */
+        Optional<Path> foundation();
+
+        /** Canvases per forward of the {@code diffusion} generator (each with four guidance rows). */
+        @WithDefault("4")
+        int batch();
 
         /** Image side in pixels (the model resolution). */
         @WithDefault("128")

@@ -6,12 +6,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * With {@code likeness.trainer.bootstrap-untrained=true} (the local stack sets it), the trainer publishes the
- * untrained bootstrap checkpoint at start if no checkpoint is promoted yet. Off by default.
+ * When no checkpoint is promoted yet, the trainer publishes and promotes one at start: the shipped default
+ * ({@code likeness.trainer.default-checkpoint}, which the local stack points at {@code models/default}) or, with
+ * {@code likeness.trainer.bootstrap-untrained=true} and no default, the untrained bootstrap checkpoint. Off by
+ * default: a production registry is never written to behind its operators' backs.
  */
 @ApplicationScoped
 public class BootstrapOnStart {
@@ -28,15 +32,26 @@ public class BootstrapOnStart {
     TrainerConfig config;
 
     void onStart(@Observes StartupEvent ignored) {
-        if (!config.bootstrapUntrained()) {
-            return;
-        }
         try {
-            UntrainedBootstrap.publishIfNoActive(store, bootstrap, 1).ifPresentOrElse(
-                    r -> LOG.warnf("published and promoted %s — %s", r.version(), UntrainedBootstrap.NOTE),
-                    () -> LOG.info("a checkpoint is already promoted; no bootstrap checkpoint published"));
+            if (config.defaultCheckpoint().isPresent()) {
+                publishDefault(config.defaultCheckpoint().get());
+            } else if (config.bootstrapUntrained()) {
+                UntrainedBootstrap.publishIfNoActive(store, bootstrap, 1).ifPresentOrElse(
+                        r -> LOG.warnf("published and promoted %s — %s", r.version(), UntrainedBootstrap.NOTE),
+                        () -> LOG.info("a checkpoint is already promoted; no bootstrap checkpoint published"));
+            }
         } catch (Exception e) {
             LOG.errorf(e, "could not publish the bootstrap checkpoint");
         }
+    }
+
+    private void publishDefault(Path dir) throws java.io.IOException {
+        if (ModelRegistryReader.active(bootstrap, Duration.ofSeconds(30)).isPresent()) {
+            LOG.info("a checkpoint is already promoted; the default checkpoint is not published again");
+            return;
+        }
+        ModelPublisher.Publication p = new ModelPublisher(store, bootstrap)
+                .publishSaved(dir, PromotionPolicy.FORCE, "the shipped default checkpoint (" + dir.getFileName() + ")");
+        LOG.infof("published and promoted the shipped default checkpoint %s from %s", p.record().version(), dir);
     }
 }

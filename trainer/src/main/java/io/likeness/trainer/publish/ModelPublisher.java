@@ -79,6 +79,32 @@ public final class ModelPublisher {
         }
     }
 
+    /**
+     * Publishes a checkpoint already saved by the trainer (a run's {@code final/} or a committed default under
+     * {@code models/}): verifies it, uploads its archive and announces it like {@link #publish}. The registry's
+     * catalog is the checkpoint's own edit catalog.
+     */
+    public Publication publishSaved(Path dir, PromotionPolicy policy, String note) throws IOException {
+        CheckpointManifest manifest = CheckpointStore.verify(dir);
+        if (manifest.editCatalog().isEmpty()) {
+            throw new IOException(dir + " holds " + manifest.version() + ", which has no edit catalog: "
+                    + "only MCDM product checkpoints can be published to the model registry");
+        }
+        String key = StorageKeys.modelPrefix(manifest.version()) + ARCHIVE;
+        CheckpointStore.upload(store, key, dir);
+        List<EditDirection> catalog = manifest.editCatalog().entrySet().stream()
+                .map(e -> new EditDirection(e.getKey(), e.getValue().sourcePrompt(), e.getValue().targetPrompt(),
+                        e.getValue().maskThreshold()))
+                .toList();
+        ModelRecord record = new ModelRecord(ModelRecord.SCHEMA_VERSION, manifest.version(),
+                ModelRecord.Status.PUBLISHED, key, catalog, manifest.metrics(), Instant.now(), note);
+        try (ModelRegistryWriter writer = new ModelRegistryWriter(bootstrapServers)) {
+            writer.write(record.version(), record);
+            return policy == PromotionPolicy.NONE ? new Publication(record, false, Optional.empty())
+                    : promote(writer, record, policy);
+        }
+    }
+
     private Publication promote(ModelRegistryWriter writer, ModelRecord record, PromotionPolicy policy)
             throws IOException {
         Map<String, ModelRecord> registry = new HashMap<>(ModelRegistryReader.read(bootstrapServers, REGISTRY_READ_TIMEOUT));

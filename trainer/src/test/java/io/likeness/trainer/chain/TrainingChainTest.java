@@ -2,6 +2,7 @@ package io.likeness.trainer.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.likeness.contracts.trainer.DatasetRequest;
 import io.likeness.mcdm.checkpoint.CheckpointManifest;
 import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.mcdm.engine.EditorModelsFactory;
@@ -16,6 +17,7 @@ import io.likeness.trainer.foundation.IdentityStage;
 import io.likeness.trainer.foundation.VaeStage;
 import io.likeness.trainer.mcdm.McdmEvaluation;
 import io.likeness.trainer.mcdm.McdmStage;
+import io.likeness.trainer.pairs.DiffusionPairGenerator;
 import io.likeness.trainer.pairs.GeneratedPairs;
 import io.likeness.trainer.pairs.PairConditions;
 import io.likeness.trainer.pairs.PairQuality;
@@ -27,8 +29,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +95,18 @@ class TrainingChainTest {
                     GeneratedPairs.DirectionSpec.of(Direction.SANTA_CLAUS),
                     GeneratedPairs.DirectionSpec.of(Direction.LAUGHING)), 1, 5, PairConditions.FULL, 2, pairs, null);
             assertThat(m.count()).isEqualTo(2);
+        }
+        // a dataset request for a direction the studio cannot render: generated from its descriptions alone
+        Path described = tmp.resolve("pairs-described");
+        try (PairSynthesizer synth = DiffusionPairGenerator.open(runs)) {
+            DatasetRequest request = new DatasetRequest(DatasetRequest.SCHEMA_VERSION, "described-1",
+                    List.of(new DatasetRequest.Direction("pirate", "wearing a shirt", "wearing a pirate costume", 0.3)),
+                    2, 9, Optional.empty(), Instant.now());
+            List<Long> progress = new ArrayList<>();
+            DatasetManifest m = DiffusionPairGenerator.generate(synth, request, 2, described, progress::add);
+            assertThat(m.count()).isEqualTo(2);
+            assertThat(m.directions()).containsEntry("pirate", 2L);
+            assertThat(progress).last().isEqualTo(2L);
         }
         try (PairQuality q = new PairQuality(runs.resolve("clip/final"), runs.resolve("identity/final"))) {
             Map<String, Double> quality = q.measure(pairs);

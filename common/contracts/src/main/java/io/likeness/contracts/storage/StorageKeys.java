@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * jobs/{jobId}/result.png        the edit composited into the original, at the input's resolution
  * datasets/{datasetId}/...       studio corpora and generated pair sets (manifest.json + shards)
  * models/{version}/...           MCDM checkpoints (manifest.json + weights)
+ * foundation/{version}/...       foundation checkpoints (autoencoder, encoders, identity mapper, base UNet)
  * runs/{runId}/...               trainer run state: checkpoints for resume, loss curves, sample grids
  * </pre>
  */
@@ -63,6 +64,10 @@ public final class StorageKeys {
 
     public static String modelPrefix(String version) {
         return "models/" + id(version) + "/";
+    }
+
+    public static String foundationPrefix(String version) {
+        return "foundation/" + id(version) + "/";
     }
 
     public static String runPrefix(String runId) {

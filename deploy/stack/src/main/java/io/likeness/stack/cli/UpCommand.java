@@ -84,7 +84,12 @@ final class UpCommand implements Callable<Integer> {
         env.put("LIKENESS_WEBHOOKS_SECRETS", WebhookSecret.loadOrCreate(options.varDir()));
         // a local stack delivers to receivers on this machine too (production keeps them refused)
         env.put("LIKENESS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
-        // until a trained checkpoint is promoted, the trainer publishes an (honestly labelled) untrained one
+        // when nothing is promoted yet, the trainer publishes the shipped default checkpoint (models/default), or an
+        // (honestly labelled) untrained one if this checkout has no default
+        java.nio.file.Path shipped = layout.root().resolve("models/default");
+        if (java.nio.file.Files.exists(shipped.resolve("manifest.json"))) {
+            env.put("LIKENESS_TRAINER_DEFAULT_CHECKPOINT", shipped.toString());
+        }
         env.put("LIKENESS_TRAINER_BOOTSTRAP_UNTRAINED", "true");
         if (otlpEndpoint == null) {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true"); // no collector locally: don't log failed exports
