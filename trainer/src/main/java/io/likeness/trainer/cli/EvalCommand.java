@@ -4,6 +4,7 @@ import io.likeness.mcdm.checkpoint.CheckpointManifest;
 import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.mcdm.engine.EditorModelsFactory;
 import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
+import io.likeness.trainer.mcdm.EditSheet;
 import io.likeness.trainer.mcdm.McdmEvaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "11")
     long seed;
 
+    @Option(names = "--sheet", description = "Also write the contact sheet of the first checkpoint's masked edits "
+            + "(rows per person: edits, edits with the editing mask, exact x_B with the exact mask) to this PNG.")
+    Path sheet;
+
     @Override
     public Integer call() throws Exception {
         List<String> rows = new ArrayList<>();
@@ -48,6 +53,9 @@ public final class EvalCommand implements Callable<Integer> {
                     for (boolean mask : List.of(true, false)) {
                         long t0 = System.nanoTime();
                         McdmEvaluation.Outputs o = eval.run(models, mask, seed, null);
+                        if (sheet != null && mask && dir.equals(checkpoints.get(0))) {
+                            EditSheet.write(sheet, eval.cases(), o);
+                        }
                         Map<String, Double> s = new LinkedHashMap<>(eval.score(o));
                         s.putIfAbsent("mask_iou", Double.NaN);
                         s.put("seconds_per_edit", (System.nanoTime() - t0) / 1e9 / o.images().size());

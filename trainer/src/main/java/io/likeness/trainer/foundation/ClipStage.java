@@ -207,8 +207,8 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
 
     /**
      * Retrieval on validation identities (view a with its long caption, N candidates): caption → render and
-     * render → caption top-1; and zero-shot direction accuracy over both views: the direction prompt ("a man,
-     * laughing"; the source domain by its two phrases) with the highest similarity.
+     * render → caption top-1; and zero-shot direction accuracy over both views ({@link DirectionClassifier}: the direction prompt, "a man,
+     * laughing", the source domain by its two phrases, with the highest similarity).
      */
     @Override
     public Map<String, Double> evaluate() {
@@ -246,41 +246,16 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
             t2i += captions.get(bestImage).equals(captions.get(i)) ? 1 : 0;
             i2t += captions.get(bestText).equals(captions.get(i)) ? 1 : 0;
         }
-        List<String> classes = new ArrayList<>();
-        List<String> prompts = new ArrayList<>();
-        for (String x : List.of("man", "woman")) {
-            for (Direction d : Direction.values()) {
-                if (d == Direction.SOURCE) {
-                    for (Direction.Kind k : List.of(Direction.Kind.COSTUME, Direction.Kind.EXPRESSION)) {
-                        classes.add(x + "|" + d.id());
-                        prompts.add(Captions.single(x, k.sourcePhrase()));
-                    }
-                } else {
-                    classes.add(x + "|" + d.id());
-                    prompts.add(Captions.single(x, d.phrase()));
-                }
-            }
-        }
-        float[][] pe = textEmbeddings(prompts);
-        float[][] ve = imageEmbeddings(allViews);
+        List<Direction> predicted = new DirectionClassifier(tokenizer, text, vision, manager).classify(allViews, genders);
         int zeroShot = 0;
-        for (int i = 0; i < ve.length; i++) {
-            int best = -1;
-            for (int c = 0; c < prompts.size(); c++) {
-                if (!classes.get(c).startsWith(genders.get(i) + "|")) {
-                    continue;
-                }
-                if (best < 0 || dot(ve[i], pe[c]) > dot(ve[i], pe[best])) {
-                    best = c;
-                }
-            }
-            zeroShot += classes.get(best).endsWith("|" + directions.get(i)) ? 1 : 0;
+        for (int i = 0; i < predicted.size(); i++) {
+            zeroShot += predicted.get(i).id().equals(directions.get(i)) ? 1 : 0;
         }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("val_caption_to_render_top1", t2i / (double) n);
         out.put("val_render_to_caption_top1", i2t / (double) n);
         out.put("val_candidates", (double) n);
-        out.put("val_zero_shot_direction_acc", zeroShot / (double) ve.length);
+        out.put("val_zero_shot_direction_acc", zeroShot / (double) predicted.size());
         return out;
     }
 

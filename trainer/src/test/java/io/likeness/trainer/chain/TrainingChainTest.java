@@ -15,6 +15,7 @@ import io.likeness.trainer.foundation.BaseStage;
 import io.likeness.trainer.foundation.ClipStage;
 import io.likeness.trainer.foundation.IdentityStage;
 import io.likeness.trainer.foundation.VaeStage;
+import io.likeness.trainer.mcdm.EditSheet;
 import io.likeness.trainer.mcdm.McdmEvaluation;
 import io.likeness.trainer.mcdm.McdmStage;
 import io.likeness.trainer.pairs.DiffusionPairGenerator;
@@ -127,7 +128,13 @@ class TrainingChainTest {
                 "vae.params");
         try (McdmEvaluation eval = new McdmEvaluation(runs, 1, 3, 2);
                 EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(product, manifest)) {
-            Map<String, Double> withMask = eval.score(eval.run(models, true, 1, null));
+            McdmEvaluation.Outputs outputs = eval.run(models, true, 1, null);
+            Map<String, Double> withMask = eval.score(outputs);
+            Path sheet = tmp.resolve("sheet.png");
+            EditSheet.write(sheet, eval.cases(), outputs);
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(sheet.toFile());
+            assertThat(png.getWidth()).isEqualTo(9 * 130 + 2);  // source + 8 directions, 128-px cells, 2-px gutters
+            assertThat(png.getHeight()).isEqualTo(3 * 130 + 2); // one person: edits, model masks, exact truth
             assertThat(withMask).containsKeys("ssim", "psnr_db", "ssim_unchanged", "mask_iou", "edit_fidelity",
                     "identity_cos");
             assertThat(withMask.get("cases")).isEqualTo(8.0);
