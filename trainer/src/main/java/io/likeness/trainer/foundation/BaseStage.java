@@ -51,6 +51,8 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     public static final String NAME = "base";
 
     /** Hyper-parameters. */
+    static final int EVALUATION_PEOPLE = 16;
+
     public record Settings(int batch, double learningRate, double emptyPrompt, double noIdentity, double noPose,
                            double minSnrGamma, double ema, int sampleSteps) {
         public static Settings defaults() {
@@ -71,6 +73,8 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     private final NoiseSchedule schedule = NoiseSchedule.stableDiffusion();
     private final BaseCorpus corpus;
     private final BaseSampleGrid grid;
+    private final Path validation;
+    private final FoundationCheckpoints.Clip clip;
     private final String data;
     private final EpochOrder order;
 
@@ -80,7 +84,8 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         this.seed = seed;
         this.manager = NDManager.newBaseManager();
         io.likeness.trainer.train.Seeding.initialWeights(seed, NAME);
-        FoundationCheckpoints.Clip clip = FoundationCheckpoints.clip(clipCheckpoint, manager);
+        this.clip = FoundationCheckpoints.clip(clipCheckpoint, manager);
+        this.validation = validation;
         this.tokenizer = clip.tokenizer();
         this.text = Frozen.freeze(clip.text());
         ClipVisionModel vision = Frozen.freeze(clip.vision());
@@ -115,6 +120,14 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
 
     PoseControlNet pose() {
         return pose;
+    }
+
+    FoundationCheckpoints.Clip clip() {
+        return clip;
+    }
+
+    IdentityMapper mapper() {
+        return mapper;
     }
 
     IdentityTextConditioner conditioner() {
@@ -227,6 +240,12 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     @Override
     public void writeSamples(Path png, long step) throws IOException {
         grid.write(png, seed);
+    }
+
+    /** Direction accuracy and identity carry-over of samples of 16 validation people ({@link BaseEvaluation}). */
+    @Override
+    public Map<String, Double> evaluate() throws IOException {
+        return new BaseEvaluation(validation, this, EVALUATION_PEOPLE, settings.sampleSteps()).run(seed);
     }
 
     @Override

@@ -107,6 +107,8 @@ public final class LossLog implements AutoCloseable {
                 .yAxisTitle("loss (log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("#"); // "12000", not "12,000": grouped labels ran into each other
+        chart.getStyler().setXAxisTickMarkSpacingHint(100);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         int window = Math.max(1, steps.length / 50);
         for (Map.Entry<String, double[]> e : cols.entrySet()) {

@@ -86,6 +86,8 @@ class TrainingChainTest {
                 new BaseStage.Settings(4, 1e-4, bs.emptyPrompt(), bs.noIdentity(), bs.noPose(), bs.minSnrGamma(),
                         bs.ema(), 2), QUIET), runs.resolve("base"), 2, 2);
         assertThat(base.finished()).isTrue();
+        assertThat(base.metrics().get("val_direction_acc")).isBetween(0.0, 1.0);
+        assertThat(base.metrics()).containsKeys("val_identity_cos_with_words", "val_identity_cos_other_person");
         assertThat(Files.size(runs.resolve("base/samples/step-000002.png"))).isPositive();
         assertThat(Files.exists(runs.resolve("base/cache/corpus.ndlist"))).isTrue();
 
