@@ -154,7 +154,7 @@ public final class TrainCommand implements Runnable {
                     d.minSnrGamma(), d.ema(), d.sampleSteps());
             Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
             return TrainCommand.run(new BaseStage(data.train, data.validation, vae, clip, identity, cache, run.seed,
-                    s, System.out), run, 8000, spec);
+                    s, System.out), run, io.likeness.trainer.foundation.FoundationChain.Plan.shipped().baseSteps(), spec);
         }
     }
 

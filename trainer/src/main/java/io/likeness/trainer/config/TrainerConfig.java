@@ -26,6 +26,21 @@ public interface TrainerConfig {
     /** Pair generation for dataset requests. */
     Pairs pairs();
 
+    /** Foundation training requests. */
+    Training training();
+
+    interface Training {
+        /**
+         * Work directory of the foundation chain ({@code data/}, {@code runs/}); it must persist across restarts,
+         * since runs resume from it. Training requests are refused when it is not set.
+         */
+        Optional<Path> workDir();
+
+        /** {@code shipped} (the sizes the shipped models were trained with) or {@code toy} (tests). */
+        @WithDefault("shipped")
+        String plan();
+    }
+
     interface Pairs {
         /**
          * The {@link io.likeness.trainer.pairs.PairGenerator} bean to use, by its {@code @Identifier}:

@@ -15,13 +15,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads {@code likeness.trainer.events} from the beginning on the real broker: the events of one request. */
-final class TrainerEventsProbe {
+public final class TrainerEventsProbe {
 
     private TrainerEventsProbe() {
     }
 
     /** The request's events in order, read until a terminal one arrives (or the timeout passes). */
-    static List<TrainerEvent> untilFinished(String requestId, Duration timeout) {
+    public static List<TrainerEvent> untilFinished(String requestId, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfra.bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -12,6 +12,7 @@ public final class SchemaVersions {
     public static final int JOB_CONTROL = 1;
     public static final int MODEL_RECORD = 1;
     public static final int DATASET_REQUEST = 1;
+    public static final int TRAINING_REQUEST = 1;
     public static final int TRAINER_EVENT = 1;
 
     private SchemaVersions() {

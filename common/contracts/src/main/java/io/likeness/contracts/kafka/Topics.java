@@ -27,7 +27,9 @@ public final class Topics {
     public static final TopicSpec DEAD_LETTERS = new TopicSpec("likeness.dead-letters", 3, false,
             "records a stage could not process, with dead-letter-* headers");
     public static final TopicSpec DATASET_REQUESTED = new TopicSpec("likeness.dataset.requested", 3, false,
-            "ML engineer -> trainer: generate pairs / train / evaluate for new edit directions");
+            "ML engineer -> trainer: generate training pairs for edit directions");
+    public static final TopicSpec TRAINING_REQUESTED = new TopicSpec("likeness.training.requested", 3, false,
+            "ML engineer -> trainer: train the foundation models (resumable, one run at a time)");
     public static final TopicSpec TRAINER_EVENTS = new TopicSpec("likeness.trainer.events", 3, false,
             "trainer -> gateway: progress and results of trainer runs");
     public static final TopicSpec MODELS = new TopicSpec("likeness.models", 1, true,
@@ -35,7 +37,7 @@ public final class Topics {
 
     public static final List<TopicSpec> ALL = List.of(
             EDIT_REQUESTED, EDIT_MASKED, JOB_EVENTS, JOBS, CONTROL, WEBHOOK_DELIVERIES, DEAD_LETTERS,
-            DATASET_REQUESTED, TRAINER_EVENTS, MODELS);
+            DATASET_REQUESTED, TRAINING_REQUESTED, TRAINER_EVENTS, MODELS);
 
     private Topics() {
     }

@@ -7,11 +7,12 @@ import java.util.Optional;
  * Topic {@code likeness.trainer.events} (key = request id): the progress and outcome of a trainer run. The latest
  * state of a request is the fold of its events ({@link #fold}).
  *
- * @param requestId  the {@link DatasetRequest} this is about
- * @param type       PROGRESS (done of total so far), SUCCEEDED (dataset stored), FAILED (will not be retried)
- * @param done       pairs generated so far
- * @param total      pairs to generate
- * @param datasetKey S3 key of the dataset's manifest (SUCCEEDED)
+ * @param requestId  the {@link DatasetRequest} or {@link TrainingRequest} this is about
+ * @param type       PROGRESS (done of total so far), SUCCEEDED (result stored), FAILED (will not be retried)
+ * @param done       pairs generated so far (dataset requests) or stages finished (training requests)
+ * @param total      pairs to generate, or stages to run
+ * @param datasetKey S3 key of the result (SUCCEEDED): the dataset's manifest, or the checkpoint archive of the
+ *                   last stage trained
  * @param error      what went wrong (FAILED), readable by the person who sent the request
  * @param at         when it happened
  */
