@@ -40,6 +40,39 @@ public final class RunDirectory {
         return root;
     }
 
+    /** An exclusive hold on a run directory; released on close (or when the process dies). */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
+    /**
+     * Takes the run directory for this process ({@code .lock}, an OS file lock), so that two trainings (the CLI and
+     * the service, or two shells) never write one run's checkpoints at once.
+     *
+     * @throws IOException naming the directory when another process holds it
+     */
+    public Lock lock() throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(root.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            channel.close();
+            throw new IOException("run directory " + root + " is in use by another training (" + root.resolve(".lock")
+                    + " is locked); wait for it to stop, or stop it (it checkpoints on SIGTERM)");
+        }
+        java.nio.channels.FileLock lock = held;
+        return () -> {
+            lock.release();
+            channel.close();
+        };
+    }
+
     public Path losses() {
         return root.resolve("losses.csv");
     }
