@@ -91,6 +91,10 @@ final class UpCommand implements Callable<Integer> {
             env.put("LIKENESS_TRAINER_DEFAULT_CHECKPOINT", shipped.toString());
         }
         env.put("LIKENESS_TRAINER_BOOTSTRAP_UNTRAINED", "true");
+        // training requests and the diffusion pair generator use the same work directory as 'deploy/likeness
+        // trainer' (var/train): runs started from either resume in the other; a run directory lock keeps them apart
+        env.put("LIKENESS_TRAINER_TRAINING_WORK_DIR", options.varDir().resolve("train").toString());
+        env.put("LIKENESS_TRAINER_PAIRS_FOUNDATION", options.varDir().resolve("train/runs").toString());
         if (otlpEndpoint == null) {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true"); // no collector locally: don't log failed exports
         } else {
