@@ -127,6 +127,9 @@ class ModelHotSwapIT {
         }
         String models = get("/v1/models").body();
         assertThat(field(models, "active")).isEqualTo(V2);
+        System.out.printf("ModelHotSwapIT: job %s masked on %s, %s promoted through the API, job %s masked on %s; "
+                + "a GPU worker started afterwards finished %s on %s and %s on %s; no service restarted%n",
+                jobA, V1, V2, jobB, V2, jobA, V1, jobB, V2);
     }
 
     private static String submit() throws Exception {
