@@ -7,6 +7,7 @@ import io.likeness.contracts.trainer.TrainerEvent;
 import io.likeness.trainer.config.TrainerConfig;
 import io.likeness.trainer.dataset.DatasetManifest;
 import io.likeness.trainer.dataset.DatasetSync;
+import io.likeness.trainer.requests.TrainerEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -63,15 +63,7 @@ public final class ModelPublisher {
         Path dir = Files.createTempDirectory("likeness-checkpoint-");
         try {
             CheckpointManifest saved = CheckpointStore.save(dir.resolve("checkpoint"), manifest, blocks);
-            String key = StorageKeys.modelPrefix(saved.version()) + ARCHIVE;
-            CheckpointStore.upload(store, key, dir.resolve("checkpoint"));
-            ModelRecord record = new ModelRecord(ModelRecord.SCHEMA_VERSION, saved.version(),
-                    ModelRecord.Status.PUBLISHED, key, catalog, saved.metrics(), Instant.now(), note);
-            try (ModelRegistryWriter writer = new ModelRegistryWriter(bootstrapServers)) {
-                writer.write(record.version(), record);
-                return policy == PromotionPolicy.NONE ? new Publication(record, false, Optional.empty())
-                        : promote(writer, record, policy);
-            }
+            return announce(dir.resolve("checkpoint"), saved, catalog, policy, note);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -90,12 +82,18 @@ public final class ModelPublisher {
             throw new IOException(dir + " holds " + manifest.version() + ", which has no edit catalog: "
                     + "only MCDM product checkpoints can be published to the model registry");
         }
-        String key = StorageKeys.modelPrefix(manifest.version()) + ARCHIVE;
-        CheckpointStore.upload(store, key, dir);
         List<EditDirection> catalog = manifest.editCatalog().entrySet().stream()
                 .map(e -> new EditDirection(e.getKey(), e.getValue().sourcePrompt(), e.getValue().targetPrompt(),
                         e.getValue().maskThreshold()))
                 .toList();
+        return announce(dir, manifest, catalog, policy, note);
+    }
+
+    /** Uploads the saved checkpoint, writes its PUBLISHED record, then promotes it as the policy says. */
+    private Publication announce(Path dir, CheckpointManifest manifest, List<EditDirection> catalog,
+                                 PromotionPolicy policy, String note) throws IOException {
+        String key = StorageKeys.modelPrefix(manifest.version()) + ARCHIVE;
+        CheckpointStore.upload(store, key, dir);
         ModelRecord record = new ModelRecord(ModelRecord.SCHEMA_VERSION, manifest.version(),
                 ModelRecord.Status.PUBLISHED, key, catalog, manifest.metrics(), Instant.now(), note);
         try (ModelRegistryWriter writer = new ModelRegistryWriter(bootstrapServers)) {

@@ -8,7 +8,7 @@ import io.likeness.mcdm.checkpoint.CheckpointManifest;
 import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.trainer.config.TrainerConfig;
 import io.likeness.trainer.foundation.FoundationChain;
-import io.likeness.trainer.pairs.TrainerEventPublisher;
+import io.likeness.trainer.requests.TrainerEventPublisher;
 import io.likeness.trainer.publish.ModelPublisher;
 import io.likeness.trainer.train.TrainingLoop;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,13 +3,11 @@ package io.likeness.trainer.pairs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.likeness.contracts.events.Json;
-import io.likeness.contracts.events.JsonSerializer;
 import io.likeness.contracts.kafka.Topics;
 import io.likeness.contracts.storage.ObjectStore;
 import io.likeness.contracts.storage.StorageKeys;
 import io.likeness.contracts.trainer.DatasetRequest;
 import io.likeness.contracts.trainer.TrainerEvent;
-import io.likeness.testkit.RealInfra;
 import io.likeness.testkit.RealInfraResource;
 import io.likeness.trainer.dataset.DatasetManifest;
 import io.likeness.trainer.dataset.DatasetSync;
@@ -25,13 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Dataset requests through the real trainer consumer, the real broker and the real S3 server. */
@@ -52,13 +44,7 @@ class DatasetRequestsTest {
     }
 
     private static void send(String key, Object value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfra.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonSerializer.class.getName());
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(Topics.DATASET_REQUESTED.name(), key, value)).get(30, TimeUnit.SECONDS);
-        }
+        TrainerEventsProbe.send(Topics.DATASET_REQUESTED.name(), key, value);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.likeness.trainer.pairs;
 
 import io.likeness.contracts.events.Json;
+import io.likeness.contracts.events.JsonSerializer;
 import io.likeness.contracts.kafka.Topics;
 import io.likeness.contracts.trainer.TrainerEvent;
 import io.likeness.testkit.RealInfra;
@@ -8,16 +9,35 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads {@code likeness.trainer.events} from the beginning on the real broker: the events of one request. */
+/**
+ * Trainer requests on the real broker: sends a request, and reads {@code likeness.trainer.events} from the
+ * beginning for the events of one request.
+ */
 public final class TrainerEventsProbe {
 
     private TrainerEventsProbe() {
+    }
+
+    /** Sends {@code value} as JSON to {@code topic} under {@code key} and waits for the broker's ack. */
+    public static void send(String topic, String key, Object value) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfra.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonSerializer.class.getName());
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** The request's events in order, read until a terminal one arrives (or the timeout passes). */

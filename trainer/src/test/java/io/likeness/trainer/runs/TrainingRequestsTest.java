@@ -2,12 +2,10 @@ package io.likeness.trainer.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.likeness.contracts.events.JsonSerializer;
 import io.likeness.contracts.kafka.Topics;
 import io.likeness.contracts.storage.ObjectStore;
 import io.likeness.contracts.trainer.TrainerEvent;
 import io.likeness.contracts.trainer.TrainingRequest;
-import io.likeness.testkit.RealInfra;
 import io.likeness.testkit.RealInfraResource;
 import io.likeness.trainer.pairs.TrainerEventsProbe;
 import io.quarkus.test.common.TestResourceScope;
@@ -21,14 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,13 +48,7 @@ class TrainingRequestsTest {
     }
 
     private static void send(String key, Object value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfra.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonSerializer.class.getName());
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(Topics.TRAINING_REQUESTED.name(), key, value)).get(30, TimeUnit.SECONDS);
-        }
+        TrainerEventsProbe.send(Topics.TRAINING_REQUESTED.name(), key, value);
     }
 
     private static TrainingRequest request(String id, String until) {

@@ -1,4 +1,4 @@
-package io.likeness.trainer.pairs;
+package io.likeness.trainer.requests;
 
 import io.likeness.contracts.trainer.TrainerEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
