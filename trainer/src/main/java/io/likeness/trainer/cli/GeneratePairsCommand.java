@@ -1,6 +1,7 @@
 package io.likeness.trainer.cli;
 
 import io.likeness.trainer.dataset.DatasetManifest;
+import io.likeness.trainer.pairs.DiffusionPairGenerator;
 import io.likeness.trainer.pairs.GeneratedPairs;
 import io.likeness.trainer.pairs.PairConditions;
 import io.likeness.trainer.pairs.PairQuality;
@@ -71,8 +72,7 @@ public final class GeneratePairsCommand implements Runnable {
             PairConditions c = PairConditions.valueOf(conditions.toUpperCase(Locale.ROOT).replace('-', '_'));
             long t0 = System.nanoTime();
             int total = specs.size() * perDirection;
-            try (PairSynthesizer synth = new PairSynthesizer(foundation.stage("vae"), foundation.stage("clip"),
-                    foundation.stage("identity"), foundation.stage("base"))) {
+            try (PairSynthesizer synth = DiffusionPairGenerator.open(foundation.runs)) {
                 DatasetManifest m = GeneratedPairs.generate(synth, specs, perDirection, seed, c, batch, out,
                         n -> System.err.printf(Locale.ROOT, "  %d / %d pairs (%.1f s/pair)%n", n, total,
                                 (System.nanoTime() - t0) / 1e9 / n));

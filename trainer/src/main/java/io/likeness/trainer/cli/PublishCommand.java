@@ -57,12 +57,13 @@ public final class PublishCommand implements Callable<Integer> {
         PromotionPolicy policy = PromotionPolicy.valueOf(promote.toUpperCase(Locale.ROOT));
         try (S3ObjectStore store = new S3ObjectStore(StorageSettings.local(endpoint, bucket, accessKey, secretKey))) {
             for (Path dir : checkpoints) {
-                CheckpointManifest m = CheckpointStore.verify(dir);
+                CheckpointManifest m = CheckpointStore.readManifest(dir);
                 if (m.editCatalog().isEmpty()) {
+                    CheckpointStore.verify(dir);
                     String key = StorageKeys.foundationPrefix(m.version()) + ModelPublisher.ARCHIVE;
                     CheckpointStore.upload(store, key, dir);
                     System.out.printf("%s (%s): s3://%s/%s%n", m.version(), m.architecture().preset(), bucket, key);
-                } else {
+                } else { // publishSaved verifies
                     ModelPublisher.Publication p = new ModelPublisher(store, kafka).publishSaved(dir, policy, note);
                     System.out.printf("%s: s3://%s/%s, %s%s%n", m.version(), bucket, p.record().manifestKey(),
                             p.promoted() ? "PROMOTED" : "PUBLISHED",

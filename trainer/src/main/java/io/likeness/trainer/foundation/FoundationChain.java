@@ -1,5 +1,6 @@
 package io.likeness.trainer.foundation;
 
+import io.likeness.contracts.trainer.TrainingRequest;
 import io.likeness.mcdm.nn.vae.VaeConfig;
 import io.likeness.trainer.dataset.DatasetManifest;
 import io.likeness.trainer.dataset.Split;
@@ -22,7 +23,7 @@ import java.util.function.LongConsumer;
  */
 public final class FoundationChain {
 
-    public static final List<String> STAGES = List.of("vae", "clip", "identity", "base");
+    public static final List<String> STAGES = TrainingRequest.STAGES;
 
     /** Data sizes, steps and settings of every stage. */
     public record Plan(int trainViews, int validationViews, int renderThreads, long vaeSteps, long clipSteps,
@@ -62,7 +63,7 @@ public final class FoundationChain {
     }
 
     /** @param finished whether every stage up to {@code until} has its final checkpoint */
-    public record Outcome(boolean finished, List<String> stagesRun) {
+    public record Outcome(boolean finished) {
     }
 
     private final Path work;
@@ -97,7 +98,6 @@ public final class FoundationChain {
                 renderProgress, log);
         Path validation = ensureViews(work.resolve("data/views-validation"), Split.VALIDATION,
                 plan.validationViews(), 256, renderProgress, log);
-        List<String> ran = new java.util.ArrayList<>();
         for (String name : STAGES.subList(0, last + 1)) {
             Path runDir = runs().resolve(name);
             Path fin = runDir.resolve("final");
@@ -105,17 +105,16 @@ public final class FoundationChain {
                 Duration left = budget == null ? null : budget.minusNanos(System.nanoTime() - t0);
                 if (left != null && (left.isNegative() || left.isZero())) {
                     log.println("budget used; run again to continue");
-                    return new Outcome(false, ran);
+                    return new Outcome(false);
                 }
                 int sampleEvery = name.equals("base") ? plan.baseSampleEvery()
                         : name.equals("vae") ? plan.vaeSampleEvery() : 0;
                 TrainingLoop.Options o = new TrainingLoop.Options(runDir, plan.steps(name), plan.checkpointEvery(),
                         sampleEvery, left, seed, progress, name + "-s" + seed + "-" + plan.steps(name), command, 2);
                 try (TrainingStage stage = stage(name, train, validation, runDir, log)) {
-                    ran.add(name);
                     TrainingLoop loop = new TrainingLoop(stage, o, log);
                     if (!(signals ? loop.runWithSignalHandling() : loop.run()).finished()) {
-                        return new Outcome(false, ran);
+                        return new Outcome(false);
                     }
                 }
             }
@@ -123,7 +122,7 @@ public final class FoundationChain {
                 listener.finished(name, fin);
             }
         }
-        return new Outcome(true, ran);
+        return new Outcome(true);
     }
 
     private TrainingStage stage(String name, Path train, Path validation, Path runDir, PrintStream log)

@@ -52,7 +52,7 @@ public class DatasetGeneration {
         String manifestKey = StorageKeys.datasetManifest(id);
         if (store.exists(manifestKey)) {
             LOG.infof("dataset %s is already stored; answering again", id);
-            return publish(TrainerEvent.succeeded(id, total, manifestKey, clock.instant()));
+            return events.publish(TrainerEvent.succeeded(id, total, manifestKey, clock.instant()));
         }
         events.publish(TrainerEvent.progress(id, 0, total, clock.instant()));
         AtomicLong done = new AtomicLong();
@@ -70,22 +70,17 @@ public class DatasetGeneration {
             DatasetSync.upload(dir, store, StorageKeys.datasetPrefix(id));
             LOG.infof("dataset %s: %d pairs in %d shards stored under %s", id, manifest.count(),
                     manifest.shards().size(), StorageKeys.datasetPrefix(id));
-            return publish(TrainerEvent.succeeded(id, total, manifestKey, clock.instant()));
+            return events.publish(TrainerEvent.succeeded(id, total, manifestKey, clock.instant()));
         } catch (UnsupportedRequestException e) {
             LOG.warnf("dataset %s refused: %s", id, e.getMessage());
-            return publish(TrainerEvent.failed(id, done.get(), total, e.getMessage(), clock.instant()));
+            return events.publish(TrainerEvent.failed(id, done.get(), total, e.getMessage(), clock.instant()));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "dataset %s failed", id);
-            return publish(TrainerEvent.failed(id, done.get(), total,
+            return events.publish(TrainerEvent.failed(id, done.get(), total,
                     "generation or upload failed: " + e.getMessage(), clock.instant()));
         } finally {
             delete(dir);
         }
-    }
-
-    private TrainerEvent publish(TrainerEvent event) {
-        events.publish(event);
-        return event;
     }
 
     private Path workDirectory(String id) throws IOException {

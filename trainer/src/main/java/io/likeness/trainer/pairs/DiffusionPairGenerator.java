@@ -3,6 +3,7 @@ package io.likeness.trainer.pairs;
 import io.likeness.contracts.trainer.DatasetRequest;
 import io.likeness.trainer.config.TrainerConfig;
 import io.likeness.trainer.dataset.DatasetManifest;
+import io.likeness.trainer.foundation.FoundationChain;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,6 @@ import java.util.function.LongConsumer;
 @Identifier("diffusion")
 public class DiffusionPairGenerator implements PairGenerator {
 
-    static final List<String> STAGES = List.of("vae", "clip", "identity", "base");
-
     @Inject
     TrainerConfig config;
 
@@ -37,7 +36,7 @@ public class DiffusionPairGenerator implements PairGenerator {
         if (synthesizer == null) {
             synthesizer = open(config.pairs().foundation().orElseThrow(() -> new UnsupportedRequestException(
                     "the diffusion pair generator needs the foundation models: set likeness.trainer.pairs.foundation "
-                            + "to a directory with " + STAGES.stream().map(s -> s + "/final").toList())));
+                            + "to a directory with " + FoundationChain.STAGES.stream().map(s -> s + "/final").toList())));
         }
         return generate(synthesizer, request, config.pairs().batch(), outDir, progress);
     }
@@ -58,7 +57,7 @@ public class DiffusionPairGenerator implements PairGenerator {
 
     /** Loads the foundation models of {@code runs}, naming the first missing stage. */
     public static PairSynthesizer open(Path runs) throws IOException {
-        for (String stage : STAGES) {
+        for (String stage : FoundationChain.STAGES) {
             if (!Files.exists(runs.resolve(stage).resolve("final").resolve("manifest.json"))) {
                 throw new UnsupportedRequestException("no trained " + stage + " checkpoint at "
                         + runs.resolve(stage).resolve("final") + "; train it with 'likeness-trainer foundation'");

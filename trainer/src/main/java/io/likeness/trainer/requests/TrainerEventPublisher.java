@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Publishes {@link TrainerEvent}s to {@code likeness.trainer.events}, keyed by request id, and waits for the ack. */
+/**
+ * Publishes {@link TrainerEvent}s to {@code likeness.trainer.events}, keyed by request id, and waits for the ack;
+ * returns the event, so that a run can end with {@code return events.publish(outcome)}.
+ */
 @ApplicationScoped
 public class TrainerEventPublisher {
 
@@ -16,8 +19,9 @@ public class TrainerEventPublisher {
     @Channel("trainer-events")
     MutinyEmitter<TrainerEvent> events;
 
-    public void publish(TrainerEvent event) {
+    public TrainerEvent publish(TrainerEvent event) {
         events.sendMessageAndAwait(Message.of(event).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(event.requestId()).build()));
+        return event;
     }
 }

@@ -50,7 +50,7 @@ public class FoundationTraining {
         List<String> stages = request.stages();
         int total = stages.size();
         if (config.training().workDir().isEmpty()) {
-            return publish(TrainerEvent.failed(id, 0, total, "this trainer does not train: set "
+            return events.publish(TrainerEvent.failed(id, 0, total, "this trainer does not train: set "
                     + "likeness.trainer.training.work-dir to a persistent directory", clock.instant()));
         }
         FoundationChain.Plan plan = switch (config.training().plan()) {
@@ -77,20 +77,15 @@ public class FoundationTraining {
                         events.publish(TrainerEvent.progress(id, done.incrementAndGet(), total, clock.instant()));
                     }, false);
             if (!out.finished()) {
-                return publish(TrainerEvent.failed(id, done.get(), total, "the run stopped before "
+                return events.publish(TrainerEvent.failed(id, done.get(), total, "the run stopped before "
                         + request.until() + " finished; send the request again to resume", clock.instant()));
             }
-            return publish(TrainerEvent.succeeded(id, total, lastKey.get(), clock.instant()));
+            return events.publish(TrainerEvent.succeeded(id, total, lastKey.get(), clock.instant()));
         } catch (Exception e) {
             LOG.errorf(e, "training %s failed", id);
-            return publish(TrainerEvent.failed(id, done.get(), total, "training failed: " + e.getMessage()
+            return events.publish(TrainerEvent.failed(id, done.get(), total, "training failed: " + e.getMessage()
                     + " (finished stages are kept; send the request again to resume)", clock.instant()));
         }
-    }
-
-    private TrainerEvent publish(TrainerEvent event) {
-        events.publish(event);
-        return event;
     }
 
     /** Where a training run's own lines go: the service log, one line per record. */

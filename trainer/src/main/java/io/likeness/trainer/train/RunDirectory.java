@@ -3,10 +3,14 @@ package io.likeness.trainer.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,12 +57,12 @@ public final class RunDirectory {
      * @throws IOException naming the directory when another process holds it
      */
     public Lock lock() throws IOException {
-        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(root.resolve(".lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-        java.nio.channels.FileLock held;
+        FileChannel channel = FileChannel.open(root.resolve(".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held;
         try {
             held = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             held = null;
         }
         if (held == null) {
@@ -66,7 +70,7 @@ public final class RunDirectory {
             throw new IOException("run directory " + root + " is in use by another training (" + root.resolve(".lock")
                     + " is locked); wait for it to stop, or stop it (it checkpoints on SIGTERM)");
         }
-        java.nio.channels.FileLock lock = held;
+        FileLock lock = held;
         return () -> {
             lock.release();
             channel.close();
