@@ -34,11 +34,21 @@ public final class ShardWriter implements AutoCloseable {
     private long total;
 
     public ShardWriter(Path dir, int samplesPerShard) throws IOException {
+        this(dir, samplesPerShard, List.of());
+    }
+
+    /**
+     * Continues a dataset whose first shards are {@code finished} (complete, on disk): the next sample opens shard
+     * number {@code finished.size()}.
+     */
+    public ShardWriter(Path dir, int samplesPerShard, List<ShardInfo> finished) throws IOException {
         if (samplesPerShard <= 0) {
             throw new IllegalArgumentException("samplesPerShard must be positive");
         }
         this.dir = dir;
         this.samplesPerShard = samplesPerShard;
+        this.shards.addAll(finished);
+        this.total = finished.stream().mapToLong(ShardInfo::count).sum();
         Files.createDirectories(dir);
     }
 

@@ -42,7 +42,7 @@ public class DiffusionPairGenerator implements PairGenerator {
     }
 
     /** Generates the pairs of a request with the given synthesizer: p_a and p_b are the request's descriptions. */
-    public static DatasetManifest generate(PairSynthesizer synthesizer, DatasetRequest request, int batch,
+    public static DatasetManifest generate(PairSource synthesizer, DatasetRequest request, int batch,
                                            Path outDir, LongConsumer progress) throws IOException {
         if (request.totalPairs() > Integer.MAX_VALUE) {
             throw new UnsupportedRequestException("a generated dataset holds at most " + Integer.MAX_VALUE + " pairs");

@@ -8,12 +8,14 @@ import io.likeness.trainer.studio.Direction;
 import io.likeness.trainer.studio.Identity;
 import io.likeness.trainer.studio.IdentitySampler;
 import io.likeness.trainer.studio.PairRenderer;
+import io.likeness.trainer.studio.PoseMapRenderer;
 import io.likeness.trainer.studio.Pose;
 import io.likeness.trainer.studio.PoseSampler;
 import io.likeness.trainer.studio.PortraitRenderer;
 import io.likeness.trainer.studio.Seeds;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,78 +50,124 @@ public final class GeneratedPairs {
         }
     }
 
+    /** Samples per tar shard of a generated dataset; a killed generation resumes at a shard boundary. */
+    public static final int SHARD_SIZE = 200;
+
     /**
-     * Generates {@code perDirection} pairs for each direction, {@code batch} canvases per forward.
+     * Generates {@code perDirection} pairs for each direction, {@code batch} canvases per forward, into {@code out}.
+     * Resumable: run again with the same arguments after a kill and it continues at the first unfinished shard
+     * ({@link GenerationJournal}); run again after it finished and it returns the finished dataset.
      *
-     * @param progress receives the number of pairs written so far
+     * @param progress receives the number of pairs written so far (including those of earlier runs)
      */
-    public static DatasetManifest generate(PairSynthesizer synth, List<DirectionSpec> directions, int perDirection,
+    public static DatasetManifest generate(PairSource synth, List<DirectionSpec> directions, int perDirection,
                                            long seed, PairConditions conditions, int batch, Path out,
                                            LongConsumer progress) throws IOException {
-        int total = directions.size() * perDirection;
+        return generate(synth, directions, perDirection, seed, conditions, batch, out, progress, SHARD_SIZE);
+    }
+
+    static DatasetManifest generate(PairSource synth, List<DirectionSpec> directions, int perDirection, long seed,
+                                    PairConditions conditions, int batch, Path out, LongConsumer progress,
+                                    int shardSize) throws IOException {
+        if (directions.isEmpty() || perDirection <= 0 || batch <= 0) {
+            throw new IllegalArgumentException("need at least one direction, one pair per direction and batch >= 1");
+        }
+        GenerationJournal.Plan plan = new GenerationJournal.Plan(List.copyOf(directions), perDirection, seed,
+                conditions.id(), batch, synth.baseVersion(), shardSize);
+        int total = plan.total();
+        GenerationJournal journal = GenerationJournal.open(out, plan);
+        if (journal.done() == total && Files.exists(out.resolve(DatasetManifest.FILE))) {
+            if (progress != null) {
+                progress.accept(total);
+            }
+            return DatasetManifest.read(out);
+        }
+        journal.write(out);
         long[] ids = StudioDatasets.identitySeeds(seed, Split.TRAIN, total);
-        Map<String, Long> counts = new TreeMap<>();
-        try (ShardWriter writer = new ShardWriter(out, 200)) {
-            for (int start = 0; start < total; start += batch) {
-                int end = Math.min(total, start + batch);
+        try (ShardWriter writer = new ShardWriter(out, shardSize, journal.shards())) {
+            int start = (int) journal.done();
+            if (start > 0 && progress != null) {
+                progress.accept(start);
+            }
+            while (start < total) {
+                int shardEnd = (start / shardSize + 1) * shardSize;
+                int end = Math.min(Math.min(total, start + batch), shardEnd);
                 List<PairSpec> specs = new ArrayList<>();
                 List<Map<String, byte[]>> parts = new ArrayList<>();
-                List<String> keys = new ArrayList<>();
                 for (int i = start; i < end; i++) {
                     DirectionSpec d = directions.get(i % directions.size());
                     Identity id = IdentitySampler.sample(ids[i]);
                     Pose pose = PoseSampler.sample(Seeds.mix(seed, 0x905E, i));
                     Pose refPose = PoseSampler.sample(Seeds.mix(seed, REFERENCE_POSE_SALT, i));
                     BufferedImage ref = PortraitRenderer.render(id, refPose, Direction.SOURCE, 128);
-                    BufferedImage poseMap = io.likeness.trainer.studio.PoseMapRenderer.render(id, pose, 128);
-                    specs.add(new PairSpec(ref, poseMap, id.genderWord(), d.source(), d.target(),
-                            Seeds.mix(seed, 0x9A1, i)));
-                    Map<String, byte[]> p = new LinkedHashMap<>();
-                    p.put("ref.png", StudioDatasets.png(ref));
-                    p.put("pose.png", StudioDatasets.png(poseMap));
-                    Direction known = known(d.id());
-                    if (known != null) {
-                        PairRenderer.Pair truth = PairRenderer.render(id, pose, known, 128);
-                        p.put("truth_a.png", StudioDatasets.png(truth.a()));
-                        p.put("truth_b.png", StudioDatasets.png(truth.b()));
-                        p.put("mask.png", StudioDatasets.png(truth.maskImage()));
-                    }
-                    Map<String, Object> meta = new LinkedHashMap<>();
-                    meta.put("key", StudioDatasets.key(i));
-                    meta.put("direction", d.id());
-                    meta.put("captions", Map.of("p", specs.get(specs.size() - 1).jointPrompt(),
-                            "p_a", specs.get(specs.size() - 1).sourcePrompt(),
-                            "p_b", specs.get(specs.size() - 1).targetPrompt()));
-                    meta.put("lambda", d.lambda());
-                    meta.put("subject", id.genderWord());
-                    meta.put("identity_key", id.key());
-                    meta.put("description", id.description());
-                    meta.put("conditions", conditions.id());
-                    meta.put("base_model", synth.baseVersion());
-                    p.put("json", io.likeness.trainer.dataset.DatasetManifest.JSON.writeValueAsBytes(meta));
-                    parts.add(p);
-                    keys.add(StudioDatasets.key(i));
-                    counts.merge(d.id(), 1L, Long::sum);
+                    BufferedImage poseMap = PoseMapRenderer.render(id, pose, 128);
+                    PairSpec spec = new PairSpec(ref, poseMap, id.genderWord(), d.source(), d.target(),
+                            Seeds.mix(seed, 0x9A1, i));
+                    specs.add(spec);
+                    parts.add(entries(i, d, id, pose, ref, poseMap, spec, conditions, synth.baseVersion()));
                 }
-                List<PairSynthesizer.Generated> gen = synth.generate(specs, conditions);
+                List<PairSource.Generated> gen = synth.generate(specs, conditions);
                 for (int k = 0; k < gen.size(); k++) {
                     Map<String, byte[]> p = new LinkedHashMap<>();
                     p.put("a.png", StudioDatasets.png(gen.get(k).a()));
                     p.put("b.png", StudioDatasets.png(gen.get(k).b()));
                     p.putAll(parts.get(k));
-                    writer.write(keys.get(k), p);
+                    writer.write(StudioDatasets.key(start + k), p);
                 }
+                if (writer.shards().size() > journal.shards().size()) {
+                    journal = journal.with(writer.shards());
+                    journal.write(out);
+                }
+                start = end;
                 if (progress != null) {
                     progress.accept(writer.count());
                 }
             }
             writer.close();
+            journal = journal.with(writer.shards());
+            journal.write(out);
+            Map<String, Long> counts = new TreeMap<>();
+            for (int i = 0; i < total; i++) {
+                counts.merge(directions.get(i % directions.size()).id(), 1L, Long::sum);
+            }
+            List<String> entryNames = new ArrayList<>(List.of("a.png", "b.png", "ref.png", "pose.png"));
+            if (directions.stream().allMatch(d -> known(d.id()) != null)) {
+                entryNames.addAll(List.of("truth_a.png", "truth_b.png", "mask.png"));
+            }
+            entryNames.add("json");
             DatasetManifest m = new DatasetManifest(DatasetManifest.FORMAT, DatasetManifest.GENERATOR, KIND, seed, 128,
-                    Split.TRAIN.id(), total, 200, List.of("a.png", "b.png", "ref.png", "pose.png", "truth_a.png",
-                    "truth_b.png", "mask.png", "json"), counts, writer.shards());
+                    Split.TRAIN.id(), total, shardSize, entryNames, counts, writer.shards());
             m.write(out);
             return m;
         }
+    }
+
+    /** The stored entries of pair {@code i} besides the generated halves: inputs, studio truth, metadata. */
+    private static Map<String, byte[]> entries(int i, DirectionSpec d, Identity id, Pose pose, BufferedImage ref,
+                                               BufferedImage poseMap, PairSpec spec, PairConditions conditions,
+                                               String baseModel) throws IOException {
+        Map<String, byte[]> p = new LinkedHashMap<>();
+        p.put("ref.png", StudioDatasets.png(ref));
+        p.put("pose.png", StudioDatasets.png(poseMap));
+        Direction known = known(d.id());
+        if (known != null) {
+            PairRenderer.Pair truth = PairRenderer.render(id, pose, known, 128);
+            p.put("truth_a.png", StudioDatasets.png(truth.a()));
+            p.put("truth_b.png", StudioDatasets.png(truth.b()));
+            p.put("mask.png", StudioDatasets.png(truth.maskImage()));
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("key", StudioDatasets.key(i));
+        meta.put("direction", d.id());
+        meta.put("captions", Map.of("p", spec.jointPrompt(), "p_a", spec.sourcePrompt(), "p_b", spec.targetPrompt()));
+        meta.put("lambda", d.lambda());
+        meta.put("subject", id.genderWord());
+        meta.put("identity_key", id.key());
+        meta.put("description", id.description());
+        meta.put("conditions", conditions.id());
+        meta.put("base_model", baseModel);
+        p.put("json", DatasetManifest.JSON.writeValueAsBytes(meta));
+        return p;
     }
 
     static Direction known(String id) {

@@ -35,7 +35,7 @@ import java.util.List;
  * branch, and the stochastic Karras/EDM sampler (Heun, 20 steps, S_churn 40, S_tmin 0.05, S_tmax 50, S_noise
  * 1.003, over the schedule's σ range). The four guidance rows of every canvas in a batch go through one forward.
  */
-public final class PairSynthesizer implements AutoCloseable {
+public final class PairSynthesizer implements PairSource, AutoCloseable {
 
     public static final int STEPS = 20;
 
@@ -66,15 +66,13 @@ public final class PairSynthesizer implements AutoCloseable {
         this.sampler = KarrasEdmSampler.forSchedule(schedule).withChurn(40, 0.05, 50, 1.003);
     }
 
+    @Override
     public String baseVersion() {
         return baseVersion;
     }
 
-    /** The generated (x_A, x_B) of one pair. */
-    public record Generated(BufferedImage a, BufferedImage b) {
-    }
-
-    /** Generates the pairs of {@code specs} together (one batch). */
+    /** Generates the pairs of {@code specs} together (one batch): their four guidance rows go through one forward. */
+    @Override
     public List<Generated> generate(List<PairSpec> specs, PairConditions conditions) {
         int n = specs.size();
         try (NDManager m = manager.newSubManager()) {
