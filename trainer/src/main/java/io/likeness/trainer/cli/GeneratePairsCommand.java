@@ -69,7 +69,7 @@ public final class GeneratePairsCommand implements Runnable {
                     specs.add(GeneratedPairs.DirectionSpec.of(d));
                 }
             }
-            PairConditions c = PairConditions.valueOf(conditions.toUpperCase(Locale.ROOT).replace('-', '_'));
+            PairConditions c = PairConditions.of(conditions);
             long t0 = System.nanoTime();
             int total = specs.size() * perDirection;
             try (PairSynthesizer synth = DiffusionPairGenerator.open(foundation.runs)) {

@@ -134,7 +134,8 @@ public final class BaseCorpus {
             NDList out = new NDList(m.create(FloatRows.flat(lat), FloatRows.prepend(items.size(), ls)),
                     m.create(FloatRows.flat(wds), FloatRows.prepend(items.size(), ws)));
             Files.createDirectories(cache.toAbsolutePath().getParent());
-            Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
+            // a private temporary file: two processes building the same cache at once waste work but never mix bytes
+            Path tmp = Files.createTempFile(cache.toAbsolutePath().getParent(), cache.getFileName() + ".", ".tmp");
             Files.write(tmp, out.encode());
             Files.move(tmp, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new BaseCorpus(items, lat, wds, ls, ws);

@@ -128,7 +128,8 @@ final class PairCorpus {
                     m.create(FloatRows.flat(zb), FloatRows.prepend(n, ls)),
                     m.create(FloatRows.flat(tk), FloatRows.prepend(n, ts)));
             Files.createDirectories(cache.toAbsolutePath().getParent());
-            Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
+            // a private temporary file: two processes building the same cache at once waste work but never mix bytes
+            Path tmp = Files.createTempFile(cache.toAbsolutePath().getParent(), cache.getFileName() + ".", ".tmp");
             Files.write(tmp, out.encode());
             Files.move(tmp, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new PairCorpus(pairs, za, zb, tk, ls, ts);

@@ -13,6 +13,7 @@ import io.likeness.trainer.studio.Pose;
 import io.likeness.trainer.studio.PoseSampler;
 import io.likeness.trainer.studio.PortraitRenderer;
 import io.likeness.trainer.studio.Seeds;
+import io.likeness.trainer.train.DirectoryLock;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +75,18 @@ public final class GeneratedPairs {
         }
         GenerationJournal.Plan plan = new GenerationJournal.Plan(List.copyOf(directions), perDirection, seed,
                 conditions.id(), batch, synth.baseVersion(), shardSize);
+        try (DirectoryLock held = DirectoryLock.take(out, "pair generation")) {
+            return generate(synth, plan, out, progress);
+        }
+    }
+
+    private static DatasetManifest generate(PairSource synth, GenerationJournal.Plan plan, Path out,
+                                            LongConsumer progress) throws IOException {
+        List<DirectionSpec> directions = plan.directions();
+        long seed = plan.seed();
+        int shardSize = plan.samplesPerShard();
+        int batch = plan.batch();
+        PairConditions conditions = PairConditions.of(plan.conditions());
         int total = plan.total();
         GenerationJournal journal = GenerationJournal.open(out, plan);
         if (journal.done() == total && Files.exists(out.resolve(DatasetManifest.FILE))) {

@@ -31,4 +31,14 @@ public enum PairConditions {
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
+
+    /** The conditions named {@code full}, {@code no-pose} or {@code no-identity}. */
+    public static PairConditions of(String id) {
+        for (PairConditions c : values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("conditions must be one of full, no-pose, no-identity: " + id);
+    }
 }

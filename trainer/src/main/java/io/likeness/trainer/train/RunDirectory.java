@@ -3,14 +3,11 @@ package io.likeness.trainer.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,37 +41,14 @@ public final class RunDirectory {
         return root;
     }
 
-    /** An exclusive hold on a run directory; released on close (or when the process dies). */
-    public interface Lock extends AutoCloseable {
-        @Override
-        void close() throws IOException;
-    }
-
     /**
-     * Takes the run directory for this process ({@code .lock}, an OS file lock), so that two trainings (the CLI and
-     * the service, or two shells) never write one run's checkpoints at once.
+     * Takes the run directory for this process ({@link DirectoryLock}), so that two trainings never write one run's
+     * checkpoints at once.
      *
      * @throws IOException naming the directory when another process holds it
      */
-    public Lock lock() throws IOException {
-        FileChannel channel = FileChannel.open(root.resolve(".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held;
-        try {
-            held = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            held = null;
-        }
-        if (held == null) {
-            channel.close();
-            throw new IOException("run directory " + root + " is in use by another training (" + root.resolve(".lock")
-                    + " is locked); wait for it to stop, or stop it (it checkpoints on SIGTERM)");
-        }
-        FileLock lock = held;
-        return () -> {
-            lock.release();
-            channel.close();
-        };
+    public DirectoryLock lock() throws IOException {
+        return DirectoryLock.take(root, "training");
     }
 
     public Path losses() {

@@ -104,7 +104,7 @@ public final class TrainingLoop {
     public Outcome run() throws IOException {
         RunDirectory dir = new RunDirectory(options.runDir());
         long t0 = System.nanoTime();
-        try (RunDirectory.Lock held = dir.lock();
+        try (DirectoryLock held = dir.lock();
                 NDManager manager = NDManager.newBaseManager();
                 AdamW opt = new AdamW(stage.optimizer(), stage.parameters(), manager);
                 Ema ema = stage.emaDecay() > 0 ? new Ema(stage.emaDecay(), stage.parameters(), manager) : null;

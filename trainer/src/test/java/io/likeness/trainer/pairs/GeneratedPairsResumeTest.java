@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.likeness.trainer.dataset.DatasetManifest;
 import io.likeness.trainer.dataset.ShardInfo;
 import io.likeness.trainer.studio.Direction;
+import io.likeness.trainer.train.DirectoryLock;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -149,5 +150,14 @@ class GeneratedPairsResumeTest {
         assertThatThrownBy(() -> run(new FakeSource(0), tmp, 7))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no progress.json");
+    }
+
+    @Test
+    void oneGenerationAtATimePerDirectory(@TempDir Path tmp) throws IOException {
+        try (DirectoryLock other = DirectoryLock.take(tmp, "pair generation")) {
+            assertThatThrownBy(() -> run(new FakeSource(0), tmp, 7)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("in use by another pair generation");
+        }
+        assertThat(run(new FakeSource(0), tmp, 7).count()).isEqualTo(10);
     }
 }

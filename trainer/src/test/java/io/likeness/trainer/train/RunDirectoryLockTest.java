@@ -16,11 +16,11 @@ class RunDirectoryLockTest {
     @Test
     void oneTrainingAtATimePerRunDirectory() throws Exception {
         RunDirectory dir = new RunDirectory(root);
-        try (RunDirectory.Lock held = dir.lock()) {
+        try (DirectoryLock held = dir.lock()) {
             assertThatThrownBy(() -> new RunDirectory(root).lock()).isInstanceOf(IOException.class)
                     .hasMessageContaining("is in use by another training");
         }
-        try (RunDirectory.Lock again = dir.lock()) {
+        try (DirectoryLock again = dir.lock()) {
             assertThat(again).isNotNull();
         }
     }
