@@ -141,5 +141,27 @@ class TrainingChainTest {
                     "identity_cos");
             assertThat(withMask.get("cases")).isEqualTo(8.0);
         }
+
+        // shipped (models/default/ form): float16 weights, same manifest, and the workers' factory loads it
+        Path shipped = tmp.resolve("models/default");
+        int exit = new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain())
+                .execute("ship", product.toString(), "--out", shipped.toString());
+        assertThat(exit).isZero();
+        CheckpointManifest shippedManifest = CheckpointStore.verify(shipped);
+        assertThat(shippedManifest.files()).containsOnlyKeys("unet.f16.ndlist", "adapter.f16.ndlist",
+                "text.f16.ndlist", "vision.f16.ndlist", "vae.f16.ndlist");
+        assertThat(shippedManifest.version()).isEqualTo(manifest.version());
+        assertThat(shippedManifest.editCatalog()).isEqualTo(manifest.editCatalog());
+        assertThat(bytes(shipped)).isLessThan(bytes(product) * 6 / 10);
+        try (McdmEvaluation eval = new McdmEvaluation(runs, 1, 3, 2);
+                EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(shipped, shippedManifest)) {
+            assertThat(eval.score(eval.run(models, true, 1, null)).get("cases")).isEqualTo(8.0);
+        }
+    }
+
+    private static long bytes(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 }

@@ -1,11 +1,17 @@
 package io.likeness.mcdm.checkpoint;
 
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.likeness.contracts.storage.ObjectStore;
+import io.likeness.mcdm.nn.layers.NnBlock;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -31,12 +37,17 @@ import java.util.zip.ZipOutputStream;
  * Versioned checkpoints: a directory with {@code manifest.json} and one {@code <name>.params} file per block
  * (DJL {@link Block#saveParameters}), each file's sha256 recorded in the manifest; a single-file zip archive of that
  * directory for object storage. Loading verifies every hash first and names the offending file on a mismatch.
+ *
+ * <p>A checkpoint meant to be committed or shipped small may store a library block's weights in float16 instead
+ * ({@link #saveHalf}: {@code <name>.f16.ndlist}, the block's parameters by state-dict name); {@link #load} reads
+ * either form and always yields float32 weights, so nothing downstream knows the difference.
  */
 public final class CheckpointStore {
 
     /** Content type of the archive. */
     public static final String ARCHIVE_CONTENT_TYPE = "application/zip";
     private static final String WEIGHTS_SUFFIX = ".params";
+    private static final String HALF_SUFFIX = ".f16.ndlist";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -115,6 +126,10 @@ public final class CheckpointStore {
         CheckpointManifest m = verify(dir);
         for (Map.Entry<String, Block> e : blocks.entrySet()) {
             String file = fileName(e.getKey());
+            if (!m.files().containsKey(file) && m.files().containsKey(halfFileName(e.getKey()))) {
+                loadHalf(dir.resolve(halfFileName(e.getKey())), manager, e.getValue());
+                continue;
+            }
             if (!m.files().containsKey(file)) {
                 throw new CheckpointIntegrityException(file, "not listed in the manifest");
             }
@@ -126,6 +141,73 @@ public final class CheckpointStore {
             }
         }
         return m;
+    }
+
+    /**
+     * As {@link #save}, with every weight stored in float16 ({@code <name>.f16.ndlist}): half the size, for a
+     * checkpoint committed to the repository or shipped. Only library blocks ({@link NnBlock}, whose parameters
+     * have state-dict names) can be stored this way.
+     */
+    public static CheckpointManifest saveHalf(Path dir, CheckpointManifest manifest, Map<String, Block> blocks)
+            throws IOException {
+        Files.createDirectories(dir);
+        Map<String, String> hashes = new TreeMap<>();
+        for (Map.Entry<String, Block> e : new TreeMap<>(blocks).entrySet()) {
+            String file = halfFileName(e.getKey());
+            NnBlock block = libraryBlock(e.getValue(), file);
+            try (NDManager tmp = NDManager.newBaseManager()) {
+                NDList list = new NDList();
+                for (Map.Entry<String, Parameter> p : block.namedParameters().entrySet()) {
+                    NDArray w = p.getValue().getArray();
+                    NDArray h = tmp.create(w.toFloatArray(), w.getShape()).toType(DataType.FLOAT16, false);
+                    h.setName(p.getKey());
+                    list.add(h);
+                }
+                Files.write(dir.resolve(file), list.encode());
+            }
+            hashes.put(file, sha256(dir.resolve(file)));
+        }
+        CheckpointManifest written = manifest.withFiles(hashes);
+        writeManifest(dir, written);
+        return written;
+    }
+
+    private static void loadHalf(Path path, NDManager manager, Block target) throws IOException {
+        String file = path.getFileName().toString();
+        NnBlock block = libraryBlock(target, file);
+        Map<String, Parameter> params = block.namedParameters();
+        try (NDManager tmp = manager.newSubManager()) {
+            NDList list = NDList.decode(tmp, Files.readAllBytes(path));
+            if (list.size() != params.size()) {
+                throw new CheckpointIntegrityException(file, "holds " + list.size() + " weights, the block has "
+                        + params.size());
+            }
+            for (NDArray h : list) {
+                Parameter p = params.get(h.getName());
+                if (p == null || p.getArray() == null) {
+                    throw new CheckpointIntegrityException(file, "weight '" + h.getName() + "' is not a parameter of "
+                            + "the (initialised) block");
+                }
+                if (!p.getArray().getShape().equals(h.getShape())) {
+                    throw new CheckpointIntegrityException(file, "weight '" + h.getName() + "' has shape "
+                            + h.getShape() + ", the block expects " + p.getArray().getShape());
+                }
+                p.getArray().set(new NDIndex("..."), h.toType(DataType.FLOAT32, false));
+            }
+        }
+    }
+
+    private static NnBlock libraryBlock(Block block, String file) throws CheckpointIntegrityException {
+        if (block instanceof NnBlock nn) {
+            return nn;
+        }
+        throw new CheckpointIntegrityException(file, "float16 weights are only stored for library blocks (NnBlock), "
+                + "not " + block.getClass().getSimpleName());
+    }
+
+    private static String halfFileName(String blockName) {
+        String params = fileName(blockName);
+        return params.substring(0, params.length() - WEIGHTS_SUFFIX.length()) + HALF_SUFFIX;
     }
 
     /** Zips the checkpoint directory (manifest first, then the listed files) into one file. */

@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * Builds the tiny MCDM model set ({@link McdmModelSet}, 128×128 images) of a checkpoint whose architecture preset
  * is {@value #PRESET}. The checkpoint layout this reads — and trainers must write, with {@link #blocks} and
- * {@link #architecture} — is: one {@code .params} file per block named {@code unet}, {@code vae}, {@code text},
+ * {@link #architecture} — is: one weights file per block ({@code .params}, or float16 {@code .f16.ndlist}) named {@code unet}, {@code vae}, {@code text},
  * {@code vision}, {@code adapter}; the tokenizer's vocabulary under {@code architecture.hyperParameters.vocabulary}
  * (id order, specials omitted) and its length under {@code maxTokens}; the autoencoder's configuration under
  * {@code vae} (absent: {@link VaeConfig#tiny()}). Other presets are unavailable (retryable:
@@ -48,12 +48,9 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
             throw new CheckpointUnavailableException(manifest.version(), "architecture preset '"
                     + (arch == null ? null : arch.preset()) + "' is not supported by this build (only " + PRESET + ")");
         }
-        WordTokenizer tokenizer = tokenizer(arch.hyperParameters(), manifest.version());
         NDManager manager = NDManager.newBaseManager();
         try {
-            JsonNode vae = arch.hyperParameters().get("vae");
-            McdmModelSet set = McdmModelSet.createTiny(tokenizer,
-                    vae == null ? VaeConfig.tiny() : VaeConfig.fromJson(vae), manager);
+            McdmModelSet set = modelSet(manifest, manager);
             CheckpointStore.load(dir, manager, blocks(set));
             EditorModels models = new EditorModels(set.unet(), set.vae(), set.textConditioner(),
                     set.imageConditioner());
@@ -63,6 +60,14 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
             manager.close();
             throw e;
         }
+    }
+
+    /** The (initialised, not yet loaded) model set a checkpoint of this preset describes, in {@code manager}. */
+    public static McdmModelSet modelSet(CheckpointManifest manifest, NDManager manager) {
+        ArchitectureSpec arch = manifest.architecture();
+        WordTokenizer tokenizer = tokenizer(arch.hyperParameters(), manifest.version());
+        JsonNode vae = arch.hyperParameters().get("vae");
+        return McdmModelSet.createTiny(tokenizer, vae == null ? VaeConfig.tiny() : VaeConfig.fromJson(vae), manager);
     }
 
     /** The blocks of a model set by checkpoint file name (without {@code .params}). */

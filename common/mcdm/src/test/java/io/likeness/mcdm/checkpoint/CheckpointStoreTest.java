@@ -145,4 +145,59 @@ class CheckpointStoreTest {
         assertThatThrownBy(() -> CheckpointStore.download(store, "checkpoints/outfit-test-1.zip", tmp.resolve("bad")))
                 .isInstanceOf(java.io.IOException.class);
     }
+
+    private io.likeness.mcdm.nn.layers.ResnetBlock2D resnet(long seed) {
+        var b = new io.likeness.mcdm.nn.layers.ResnetBlock2D(8, 8, 16, 4, 1e-5f, false);
+        b.initialize(m, DataType.FLOAT32);
+        for (var p : b.namedParameters().values()) {
+            NDArray w = p.getArray();
+            w.set(new ai.djl.ndarray.index.NDIndex("..."), GaussianNoise.sample(m, w.getShape(), seed++));
+        }
+        return b;
+    }
+
+    @Test
+    void halfPrecisionWeightsLoadAsFloat32WithinFloat16Rounding() throws Exception {
+        var original = resnet(10);
+        Path full = tmp.resolve("full");
+        Path half = tmp.resolve("half");
+        CheckpointStore.save(full, manifest(), Map.of("unet", original));
+        CheckpointManifest written = CheckpointStore.saveHalf(half, manifest(), Map.of("unet", original));
+        assertThat(written.files()).containsOnlyKeys("unet.f16.ndlist");
+        assertThat(Files.size(half.resolve("unet.f16.ndlist"))).isLessThan(Files.size(full.resolve("unet.params")) * 6 / 10);
+
+        var loaded = resnet(99);
+        CheckpointStore.load(half, m, Map.of("unet", loaded));
+        var expected = original.namedParameters();
+        loaded.namedParameters().forEach((name, p) -> {
+            NDArray got = p.getArray();
+            assertThat(got.getDataType()).as(name).isEqualTo(DataType.FLOAT32);
+            float[] want = expected.get(name).getArray().toFloatArray();
+            float[] have = got.toFloatArray();
+            for (int i = 0; i < want.length; i++) {
+                // float16 keeps 11 significant bits: relative error at most 2^-11 for normal values
+                assertThat(have[i]).as("%s[%d]", name, i).isCloseTo(want[i],
+                        org.assertj.core.data.Offset.offset(Math.abs(want[i]) / 2048f + 1e-6f));
+            }
+            assertThat(have).as(name).isNotEqualTo(resnet(99).namedParameters().get(name).getArray().toFloatArray());
+        });
+    }
+
+    @Test
+    void halfPrecisionIsRefusedForBlocksWithoutStateDictNames() {
+        assertThatThrownBy(() -> CheckpointStore.saveHalf(tmp.resolve("x"), manifest(), Map.of("adapter", linear())))
+                .isInstanceOf(CheckpointIntegrityException.class)
+                .hasMessageContaining("only stored for library blocks");
+    }
+
+    @Test
+    void aHalfPrecisionFileOfAnotherArchitectureIsNamed() throws Exception {
+        Path half = tmp.resolve("half");
+        CheckpointStore.saveHalf(half, manifest(), Map.of("unet", resnet(1)));
+        var other = new io.likeness.mcdm.nn.layers.ResnetBlock2D(8, 16, 16, 4, 1e-5f, false);
+        other.initialize(m, DataType.FLOAT32);
+        assertThatThrownBy(() -> CheckpointStore.load(half, m, Map.of("unet", other)))
+                .isInstanceOf(CheckpointIntegrityException.class)
+                .hasMessageContaining("unet.f16.ndlist");
+    }
 }

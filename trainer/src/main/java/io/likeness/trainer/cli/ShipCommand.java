@@ -1,0 +1,78 @@
+package io.likeness.trainer.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.likeness.mcdm.checkpoint.CheckpointManifest;
+import io.likeness.mcdm.checkpoint.CheckpointStore;
+import io.likeness.mcdm.nn.McdmModelSet;
+import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ship}: copies a trained MCDM checkpoint into a directory meant to be committed or shipped (the product's
+ * {@code models/default/}), with its weights stored in float16 so the tiny preset fits the repository's 50 MB
+ * budget. The manifest (version, edit catalog, provenance, metrics) is kept as is; loading yields float32 weights.
+ */
+@Command(name = "ship", mixinStandardHelpOptions = true,
+        description = "Copy an MCDM checkpoint (a run's final/) to a shippable directory, weights in float16.")
+public final class ShipCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "Trained MCDM checkpoint directory (e.g. var/train/runs/mcdm/final).")
+    Path checkpoint;
+
+    @Option(names = "--out", defaultValue = "models/default",
+            description = "Output directory, replaced (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--float32", description = "Keep float32 weights (twice the size).")
+    boolean float32;
+
+    @Override
+    public Integer call() throws IOException {
+        CheckpointManifest manifest = CheckpointStore.verify(checkpoint);
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        delete(tmp);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            McdmModelSet set = TinyMcdmModelsFactory.modelSet(manifest, manager);
+            var blocks = TinyMcdmModelsFactory.blocks(set);
+            CheckpointStore.load(checkpoint, manager, blocks);
+            CheckpointManifest written = float32
+                    ? CheckpointStore.save(tmp, manifest, blocks)
+                    : CheckpointStore.saveHalf(tmp, manifest, blocks);
+            // load what was written, the way a worker will, before it replaces anything
+            CheckpointStore.load(tmp, manager, TinyMcdmModelsFactory.blocks(TinyMcdmModelsFactory.modelSet(written,
+                    manager)));
+        }
+        delete(out);
+        Files.move(tmp, out);
+        System.out.printf(Locale.ROOT, "%s (%s) shipped to %s: %.1f MB (%s weights; the run's checkpoint is %.1f MB)%n",
+                manifest.version(), checkpoint, out, size(out) / 1e6, float32 ? "float32" : "float16",
+                size(checkpoint) / 1e6);
+        return 0;
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
