@@ -64,16 +64,28 @@ public final class CheckpointStore {
      */
     public static CheckpointManifest save(Path dir, CheckpointManifest manifest, Map<String, Block> blocks)
             throws IOException {
+        return write(dir, manifest, blocks, CheckpointStore::fileName, (block, path) -> {
+            try (OutputStream os = Files.newOutputStream(path);
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+                block.saveParameters(out);
+            }
+        });
+    }
+
+    private interface WeightsWriter {
+        void write(Block block, Path file) throws IOException;
+    }
+
+    /** Writes each block with {@code writer} into the file {@code naming} gives it, then the manifest with hashes. */
+    private static CheckpointManifest write(Path dir, CheckpointManifest manifest, Map<String, Block> blocks,
+                                            java.util.function.UnaryOperator<String> naming, WeightsWriter writer)
+            throws IOException {
         Files.createDirectories(dir);
         Map<String, String> hashes = new TreeMap<>();
         for (Map.Entry<String, Block> e : new TreeMap<>(blocks).entrySet()) {
-            String file = fileName(e.getKey());
-            Path path = dir.resolve(file);
-            try (OutputStream os = Files.newOutputStream(path);
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
-                e.getValue().saveParameters(out);
-            }
-            hashes.put(file, sha256(path));
+            String file = naming.apply(e.getKey());
+            writer.write(e.getValue(), dir.resolve(file));
+            hashes.put(file, sha256(dir.resolve(file)));
         }
         CheckpointManifest written = manifest.withFiles(hashes);
         writeManifest(dir, written);
@@ -150,26 +162,19 @@ public final class CheckpointStore {
      */
     public static CheckpointManifest saveHalf(Path dir, CheckpointManifest manifest, Map<String, Block> blocks)
             throws IOException {
-        Files.createDirectories(dir);
-        Map<String, String> hashes = new TreeMap<>();
-        for (Map.Entry<String, Block> e : new TreeMap<>(blocks).entrySet()) {
-            String file = halfFileName(e.getKey());
-            NnBlock block = libraryBlock(e.getValue(), file);
+        return write(dir, manifest, blocks, CheckpointStore::halfFileName, (block, path) -> {
+            NnBlock nn = libraryBlock(block, path.getFileName().toString());
             try (NDManager tmp = NDManager.newBaseManager()) {
                 NDList list = new NDList();
-                for (Map.Entry<String, Parameter> p : block.namedParameters().entrySet()) {
+                for (Map.Entry<String, Parameter> p : nn.namedParameters().entrySet()) {
                     NDArray w = p.getValue().getArray();
                     NDArray h = tmp.create(w.toFloatArray(), w.getShape()).toType(DataType.FLOAT16, false);
                     h.setName(p.getKey());
                     list.add(h);
                 }
-                Files.write(dir.resolve(file), list.encode());
+                Files.write(path, list.encode());
             }
-            hashes.put(file, sha256(dir.resolve(file)));
-        }
-        CheckpointManifest written = manifest.withFiles(hashes);
-        writeManifest(dir, written);
-        return written;
+        });
     }
 
     private static void loadHalf(Path path, NDManager manager, Block target) throws IOException {
