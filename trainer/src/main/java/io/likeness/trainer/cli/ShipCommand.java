@@ -44,12 +44,13 @@ public final class ShipCommand implements Callable<Integer> {
             McdmModelSet set = TinyMcdmModelsFactory.modelSet(manifest, manager);
             var blocks = TinyMcdmModelsFactory.blocks(set);
             CheckpointStore.load(checkpoint, manager, blocks);
-            CheckpointManifest written = float32
-                    ? CheckpointStore.save(tmp, manifest, blocks)
-                    : CheckpointStore.saveHalf(tmp, manifest, blocks);
-            // load what was written, the way a worker will, before it replaces anything
-            CheckpointStore.load(tmp, manager, TinyMcdmModelsFactory.blocks(TinyMcdmModelsFactory.modelSet(written,
-                    manager)));
+            if (float32) {
+                CheckpointStore.save(tmp, manifest, blocks);
+            } else {
+                CheckpointStore.saveHalf(tmp, manifest, blocks);
+            }
+            // read what was written back, the way a worker will (hashes, names, shapes), before it replaces anything
+            CheckpointStore.load(tmp, manager, blocks);
         }
         delete(out);
         Files.move(tmp, out);

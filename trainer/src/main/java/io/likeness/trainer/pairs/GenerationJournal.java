@@ -1,17 +1,13 @@
 package io.likeness.trainer.pairs;
 
 import io.likeness.trainer.dataset.DatasetManifest;
+import io.likeness.trainer.dataset.DatasetSync;
 import io.likeness.trainer.dataset.ShardInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -84,14 +80,13 @@ record GenerationJournal(Plan plan, List<ShardInfo> shards) {
         Files.move(tmp, out.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static boolean intact(Path shard, ShardInfo info) throws IOException {
-        if (!Files.isRegularFile(shard) || Files.size(shard) != info.bytes()) {
+    /** Whether the shard file is there with the size and sha256 the journal recorded ({@link DatasetSync#verify}). */
+    private static boolean intact(Path shard, ShardInfo info) {
+        try {
+            DatasetSync.verify(shard, info);
+            return true;
+        } catch (IOException e) {
             return false;
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(shard), sha256())) {
-            MessageDigest d = ((DigestInputStream) in).getMessageDigest();
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(d.digest()).equals(info.sha256());
         }
     }
 
@@ -106,14 +101,6 @@ record GenerationJournal(Plan plan, List<ShardInfo> shards) {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
