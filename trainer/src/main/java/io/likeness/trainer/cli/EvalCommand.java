@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +43,21 @@ public final class EvalCommand implements Callable<Integer> {
             + "(rows per person: edits, edits with the editing mask, exact x_B with the exact mask) to this PNG.")
     Path sheet;
 
+    @Option(names = "--steps", description = "Denoising steps per edit (default: the product's, ${DEFAULT-VALUE}).",
+            defaultValue = "" + io.likeness.mcdm.edit.EditRequest.DEFAULT_STEPS)
+    int steps;
+
+    @Option(names = "--record", description = "Write the first checkpoint's numbers into its manifest's metrics "
+            + "(masked mode under their own names, unmasked with the suffix _no_mask), where publishing's promotion "
+            + "gate and the shipped default read them.")
+    boolean record;
+
     @Override
     public Integer call() throws Exception {
         List<String> rows = new ArrayList<>();
+        Map<String, Double> recorded = new TreeMap<>();
         List<String> header = null;
-        try (McdmEvaluation eval = new McdmEvaluation(foundation, people, seed)) {
+        try (McdmEvaluation eval = new McdmEvaluation(foundation, people, seed, steps)) {
             for (Path dir : checkpoints) {
                 CheckpointManifest m = CheckpointStore.verify(dir);
                 try (EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(dir, m)) {
@@ -68,14 +79,36 @@ public final class EvalCommand implements Callable<Integer> {
                             b.append(String.format(Locale.ROOT, " %.3f |", s.get(k)));
                         }
                         rows.add(b.toString());
+                        if (record && dir.equals(checkpoints.get(0))) {
+                            recorded.putAll(recordable(s, mask ? "" : "_no_mask"));
+                        }
                         System.err.println(b);
                     }
                 }
             }
         }
+        if (record) {
+            Path dir = checkpoints.get(0);
+            recorded.put("eval_people", (double) people);
+            recorded.put("eval_seed", (double) seed);
+            recorded.put("eval_steps", (double) steps);
+            CheckpointStore.writeManifest(dir, CheckpointStore.readManifest(dir).withMetrics(recorded));
+            System.err.println("recorded " + recorded.size() + " metrics in " + dir.resolve("manifest.json"));
+        }
         System.out.println("| checkpoint | mode | " + String.join(" | ", header) + " |");
         System.out.println("|---|---" + "|---".repeat(header.size()) + "|");
         rows.forEach(System.out::println);
         return 0;
+    }
+
+    /** The finite quality numbers of one mode (timings and counts stay out: they are not the model's). */
+    static Map<String, Double> recordable(Map<String, Double> scores, String suffix) {
+        Map<String, Double> out = new TreeMap<>();
+        scores.forEach((k, v) -> {
+            if (Double.isFinite(v) && !k.equals("seconds_per_edit") && !k.equals("cases")) {
+                out.put(k + suffix, v);
+            }
+        });
+        return out;
     }
 }

@@ -142,6 +142,17 @@ class TrainingChainTest {
             assertThat(withMask.get("cases")).isEqualTo(8.0);
         }
 
+        // eval --record puts the numbers where the promotion gate and the shipped manifest read them
+        int evalExit = new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("eval",
+                product.toString(), "--foundation", runs.toString(), "--people", "1", "--seed", "3", "--steps", "2",
+                "--record");
+        assertThat(evalExit).isZero();
+        Map<String, Double> recorded = CheckpointStore.verify(product).metrics();
+        assertThat(recorded).containsKeys("ssim", "ssim_no_mask", "mask_iou", "edit_fidelity_no_mask",
+                "identity_cos", "eval_people", "eval_steps").doesNotContainKeys("mask_iou_no_mask", "cases",
+                "seconds_per_edit");
+        assertThat(recorded).containsAllEntriesOf(manifest.metrics()); // the training metrics stay
+
         // shipped (models/default/ form): float16 weights, same manifest, and the workers' factory loads it
         Path shipped = tmp.resolve("models/default");
         int exit = new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain())
@@ -152,6 +163,7 @@ class TrainingChainTest {
                 "text.f16.ndlist", "vision.f16.ndlist", "vae.f16.ndlist");
         assertThat(shippedManifest.version()).isEqualTo(manifest.version());
         assertThat(shippedManifest.editCatalog()).isEqualTo(manifest.editCatalog());
+        assertThat(shippedManifest.metrics()).isEqualTo(recorded);
         assertThat(bytes(shipped)).isLessThan(bytes(product) * 6 / 10);
         try (McdmEvaluation eval = new McdmEvaluation(runs, 1, 3, 2);
                 EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(shipped, shippedManifest)) {

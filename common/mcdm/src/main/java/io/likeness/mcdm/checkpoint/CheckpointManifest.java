@@ -36,4 +36,11 @@ public record CheckpointManifest(int formatVersion, String version, Architecture
     public CheckpointManifest withFiles(Map<String, String> hashes) {
         return new CheckpointManifest(formatVersion, version, architecture, editCatalog, provenance, metrics, hashes);
     }
+
+    /** The same manifest with these metrics added (replacing values of the same name). */
+    public CheckpointManifest withMetrics(Map<String, Double> added) {
+        Map<String, Double> all = new TreeMap<>(metrics);
+        all.putAll(added);
+        return new CheckpointManifest(formatVersion, version, architecture, editCatalog, provenance, all, files);
+    }
 }
