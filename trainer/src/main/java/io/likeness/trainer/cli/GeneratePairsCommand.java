@@ -5,6 +5,7 @@ import io.likeness.trainer.pairs.DiffusionPairGenerator;
 import io.likeness.trainer.pairs.GeneratedPairs;
 import io.likeness.trainer.pairs.PairConditions;
 import io.likeness.trainer.pairs.PairQuality;
+import io.likeness.trainer.pairs.PairSheet;
 import io.likeness.trainer.pairs.PairSynthesizer;
 import io.likeness.trainer.studio.Direction;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pairs", mixinStandardHelpOptions = true,
         description = "Generate paired data with the foundation models and measure its quality against studio truth.",
         subcommands = {GeneratePairsCommand.Generate.class, GeneratePairsCommand.Quality.class,
+            GeneratePairsCommand.Sheet.class,
             CommandLine.HelpCommand.class})
 public final class GeneratePairsCommand implements Runnable {
 
@@ -107,6 +109,27 @@ public final class GeneratePairsCommand implements Runnable {
                     System.out.println(b);
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "sheet", mixinStandardHelpOptions = true,
+            description = "Figure 3 as a picture: the same pairs (same seed) from several datasets side by side, "
+                    + "with the reference, the pose map and the studio truth.")
+    static final class Sheet implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "Output PNG.")
+        Path out;
+        @Option(names = "--rows", defaultValue = "16", description = "Pairs from the start of the first dataset "
+                + "(default ${DEFAULT-VALUE}: two per direction of the paper's eight).")
+        int rows;
+        @CommandLine.Parameters(description = "Generated pair datasets, one column pair each, e.g. full no-pose "
+                + "no-identity.")
+        List<Path> datasets;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = PairSheet.write(out, datasets, rows);
+            System.out.println("wrote " + out + " (" + n + " pairs x " + datasets.size() + " datasets)");
             return 0;
         }
     }

@@ -35,7 +35,7 @@ class GeneratedPairsResumeTest {
     private static final int SHARD = 4;
 
     /** Halves coloured by the pair's seed; fails on the call numbered {@code failOnCall} (1-based), 0 = never. */
-    private static final class FakeSource implements PairSource {
+    static final class FakeSource implements PairSource {
         final int failOnCall;
         final List<Long> seeds = new ArrayList<>();
         int calls;
