@@ -2,16 +2,17 @@ package io.likeness.trainer.publish;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import io.likeness.contracts.model.EditDirection;
 import io.likeness.contracts.model.ModelRecord;
 import io.likeness.contracts.storage.ObjectStore;
 import io.likeness.mcdm.checkpoint.CheckpointManifest;
+import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.mcdm.checkpoint.TrainingProvenance;
 import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
 import io.likeness.mcdm.nn.McdmModelSet;
 import io.likeness.mcdm.nn.TinyPresets;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,19 +51,38 @@ public final class UntrainedBootstrap {
     public static ModelPublisher.Publication publish(ObjectStore store, String bootstrapServers, String version,
                                                      long seed, Map<String, Double> metrics, PromotionPolicy policy)
             throws IOException {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Untrained u = create(version, seed, metrics, manager);
+            return new ModelPublisher(store, bootstrapServers)
+                    .publish(u.manifest(), TinyMcdmModelsFactory.blocks(u.set()), PaperCatalog.directions(), policy,
+                            NOTE);
+        }
+    }
+
+    /**
+     * Writes the same untrained checkpoint (as {@link #publish} with this version and seed would publish it) to a
+     * local directory: the baseline "current" checkpoint that evaluation compares a first trained one against.
+     */
+    public static CheckpointManifest save(Path dir, String version, long seed) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Untrained u = create(version, seed, Map.of(), manager);
+            return CheckpointStore.save(dir, u.manifest(), TinyMcdmModelsFactory.blocks(u.set()));
+        }
+    }
+
+    private record Untrained(CheckpointManifest manifest, McdmModelSet set) {
+    }
+
+    private static Untrained create(String version, long seed, Map<String, Double> metrics, NDManager manager) {
         Engine.getInstance().setRandomSeed((int) seed);
         WordTokenizer tokenizer = TinyPresets.defaultTokenizer();
-        List<EditDirection> catalog = PaperCatalog.directions();
         Map<String, io.likeness.mcdm.checkpoint.EditDirection> manifestCatalog = new LinkedHashMap<>();
-        catalog.forEach(d -> manifestCatalog.put(d.id(),
+        PaperCatalog.directions().forEach(d -> manifestCatalog.put(d.id(),
                 new io.likeness.mcdm.checkpoint.EditDirection(d.sourcePrompt(), d.targetPrompt(), d.maskThreshold())));
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            McdmModelSet set = McdmModelSet.createTiny(tokenizer, manager);
-            CheckpointManifest manifest = CheckpointManifest.of(version, TinyMcdmModelsFactory.architecture(tokenizer),
-                    manifestCatalog, new TrainingProvenance("untrained bootstrap (UntrainedBootstrap.publish)",
-                            List.of(seed), "none", 0, null), metrics);
-            return new ModelPublisher(store, bootstrapServers)
-                    .publish(manifest, TinyMcdmModelsFactory.blocks(set), catalog, policy, NOTE);
-        }
+        McdmModelSet set = McdmModelSet.createTiny(tokenizer, manager);
+        CheckpointManifest manifest = CheckpointManifest.of(version, TinyMcdmModelsFactory.architecture(tokenizer),
+                manifestCatalog, new TrainingProvenance("untrained bootstrap (UntrainedBootstrap)",
+                        List.of(seed), "none", 0, null), metrics);
+        return new Untrained(manifest, set);
     }
 }
