@@ -34,6 +34,11 @@ public final class UntrainedBootstrap {
     private UntrainedBootstrap() {
     }
 
+    /** Whether a registry record is an untrained bootstrap checkpoint (published by this class, whatever version). */
+    public static boolean isUntrained(ModelRecord record) {
+        return VERSION.equals(record.version()) || NOTE.equals(record.note());
+    }
+
     /** @return the record published, or empty when a promoted checkpoint already exists */
     public static Optional<ModelRecord> publishIfNoActive(ObjectStore store, String bootstrapServers, long seed)
             throws IOException {
