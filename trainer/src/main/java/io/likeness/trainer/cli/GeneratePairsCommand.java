@@ -92,13 +92,16 @@ public final class GeneratePairsCommand implements Runnable {
         Foundation foundation;
         @CommandLine.Parameters(description = "Generated pair datasets.")
         List<Path> datasets;
+        @Option(names = "--limit", description = "Only the first N pairs of each dataset (datasets of the same seed "
+                + "share person, pose and noise pair by pair: the fair comparison with a smaller ablation).")
+        Integer limit;
 
         @Override
         public Integer call() throws Exception {
             try (PairQuality q = new PairQuality(foundation.stage("clip"), foundation.stage("identity"))) {
                 boolean header = true;
                 for (Path d : datasets) {
-                    Map<String, Double> m = q.measure(d);
+                    Map<String, Double> m = q.measure(d, limit == null ? Integer.MAX_VALUE : limit);
                     if (header) {
                         System.out.println("| dataset | " + String.join(" | ", m.keySet()) + " |");
                         System.out.println("|---" + "|---".repeat(m.size()) + "|");

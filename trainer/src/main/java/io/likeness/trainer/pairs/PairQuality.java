@@ -49,6 +49,14 @@ public final class PairQuality implements AutoCloseable {
 
     /** Mean of each metric over the dataset's pairs (those with studio truth). */
     public Map<String, Double> measure(Path dataset) throws IOException {
+        return measure(dataset, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same over the first {@code limit} pairs: datasets generated with the same seed share person, pose and noise
+     * pair by pair, so a larger dataset's first pairs are the fair comparison with a smaller ablation.
+     */
+    public Map<String, Double> measure(Path dataset, int limit) throws IOException {
         ShardReader r = ShardReader.sequential(ShardSource.directory(dataset));
         List<BufferedImage> as = new ArrayList<>();
         List<BufferedImage> bs = new ArrayList<>();
@@ -59,7 +67,7 @@ public final class PairQuality implements AutoCloseable {
         double psnrUnchanged = 0;
         double ssimTruthA = 0;
         int n = 0;
-        while (r.hasNext()) {
+        while (r.hasNext() && n < limit) {
             Sample s = r.next();
             if (!s.parts().containsKey("mask.png")) {
                 continue;

@@ -115,6 +115,7 @@ class TrainingChainTest {
             Map<String, Double> quality = q.measure(pairs);
             assertThat(quality.get("pairs")).isEqualTo(2.0);
             assertThat(quality).containsKeys("layout_ssim_unchanged", "identity_cos_a_b", "edit_fidelity_b");
+            assertThat(q.measure(pairs, 1).get("pairs")).isEqualTo(1.0);
         }
 
         TrainingLoop.Outcome mcdm = run(new McdmStage(pairs, runs, runs.resolve("mcdm/cache/pairs.ndlist"), 3,
