@@ -1,5 +1,6 @@
 package io.likeness.trainer.cli;
 
+import io.likeness.contracts.model.PromotionGate;
 import io.likeness.mcdm.checkpoint.CheckpointManifest;
 import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.mcdm.engine.EditorModelsFactory;
@@ -59,12 +60,13 @@ public final class EvalCommand implements Callable<Integer> {
         List<String> header = null;
         try (McdmEvaluation eval = new McdmEvaluation(foundation, people, seed, steps)) {
             for (Path dir : checkpoints) {
+                boolean first = dir == checkpoints.get(0);
                 CheckpointManifest m = CheckpointStore.verify(dir);
                 try (EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(dir, m)) {
                     for (boolean mask : List.of(true, false)) {
                         long t0 = System.nanoTime();
                         McdmEvaluation.Outputs o = eval.run(models, mask, seed, null);
-                        if (sheet != null && mask && dir.equals(checkpoints.get(0))) {
+                        if (sheet != null && mask && first) {
                             EditSheet.write(sheet, eval.cases(), o);
                         }
                         Map<String, Double> s = new LinkedHashMap<>(eval.score(o));
@@ -79,7 +81,7 @@ public final class EvalCommand implements Callable<Integer> {
                             b.append(String.format(Locale.ROOT, " %.3f |", s.get(k)));
                         }
                         rows.add(b.toString());
-                        if (record && dir.equals(checkpoints.get(0))) {
+                        if (record && first) {
                             recorded.putAll(recordable(s, mask ? "" : "_no_mask"));
                         }
                         System.err.println(b);
@@ -101,11 +103,11 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The finite quality numbers of one mode (timings and counts stay out: they are not the model's). */
+    /** The finite numbers of one mode that the promotion gate compares (timings and counts are not the model's). */
     static Map<String, Double> recordable(Map<String, Double> scores, String suffix) {
         Map<String, Double> out = new TreeMap<>();
         scores.forEach((k, v) -> {
-            if (Double.isFinite(v) && !k.equals("seconds_per_edit") && !k.equals("cases")) {
+            if (Double.isFinite(v) && PromotionGate.higherIsBetter(k)) {
                 out.put(k + suffix, v);
             }
         });

@@ -77,7 +77,8 @@ public record PromotionGate(double tolerance) {
         return evaluate(candidate.metrics(), active.map(ModelRecord::metrics));
     }
 
-    static boolean higherIsBetter(String metric) {
+    /** Whether the gate compares this metric: its name has a higher-is-better token (see the class comment). */
+    public static boolean higherIsBetter(String metric) {
         for (String token : metric.toLowerCase(Locale.ROOT).split("[_\\-.]")) {
             if (HIGHER_IS_BETTER.contains(token)) {
                 return true;
