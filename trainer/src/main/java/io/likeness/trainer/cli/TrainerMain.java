@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Likeness trainer: the synthetic studio, the foundation models, pair generation and MCDM.",
         subcommands = {StudioCommand.class, TrainCommand.class, FoundationCommand.class,
             GeneratePairsCommand.class, EvalCommand.class, PublishCommand.class, ShipCommand.class,
-            UntrainedCommand.class,
+            UntrainedCommand.class, ProbeCommand.class,
             CommandLine.HelpCommand.class})
 public final class TrainerMain implements Runnable {
 

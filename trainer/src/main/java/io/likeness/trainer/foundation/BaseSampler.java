@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples of the base model under training: DDIM, classifier-free guidance 7.5 (the unconditional branch keeps the
- * pose map), each cell with its prompt, person (identity reference and pose map), conditions and noise index; up
- * to 16 cells per forward. Used by the sample grid and the evaluation.
+ * Samples of the base model: DDIM, classifier-free guidance 7.5 unless told otherwise (the unconditional branch
+ * keeps the pose map), each cell with its prompt, person (identity reference and pose map), conditions and noise
+ * index; up to 16 cells per forward. Used by the sample grid, the evaluation and {@link BaseProbe}.
  */
 final class BaseSampler {
 
@@ -34,10 +34,16 @@ final class BaseSampler {
 
     private final BaseStage stage;
     private final int steps;
+    private final float guidance;
 
     BaseSampler(BaseStage stage, int steps) {
+        this(stage, steps, GUIDANCE);
+    }
+
+    BaseSampler(BaseStage stage, int steps, float guidance) {
         this.stage = stage;
         this.steps = steps;
+        this.guidance = guidance;
     }
 
     BaseStage stage() {
@@ -106,7 +112,7 @@ final class BaseSampler {
                         NDArray eps = stage.unet().forward(xs, tt, ctx, r.down(), r.mid());
                         NDArray ec = eps.get("0:" + n);
                         NDArray eu = eps.get(n + ":");
-                        NDArray guided = eu.add(ec.sub(eu).mul(GUIDANCE));
+                        NDArray guided = eu.add(ec.sub(eu).mul(guidance));
                         NDArray next = run.step(guided, t, x);
                         next.attach(m);
                         x = next;

@@ -80,6 +80,25 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
 
     public BaseStage(Path train, Path validation, Path vaeCheckpoint, Path clipCheckpoint, Path identityCheckpoint,
                      Path cache, long seed, Settings settings, PrintStream log) throws IOException {
+        this(train, validation, vaeCheckpoint, clipCheckpoint, identityCheckpoint, cache, seed, settings, log, null);
+    }
+
+    /**
+     * The trained base model for sampling and probing only ({@link BaseProbe}): the frozen encoders and autoencoder,
+     * the UNet and pose branch loaded from {@code baseCheckpoint}, no training corpus; {@link #step} refuses.
+     */
+    public static BaseStage forSampling(Path validation, Path vaeCheckpoint, Path clipCheckpoint,
+                                        Path identityCheckpoint, Path baseCheckpoint, long seed) throws IOException {
+        BaseStage stage = new BaseStage(null, validation, vaeCheckpoint, clipCheckpoint, identityCheckpoint, null,
+                seed, Settings.defaults(), null, baseCheckpoint);
+        io.likeness.mcdm.checkpoint.CheckpointStore.load(baseCheckpoint, stage.manager,
+                new LinkedHashMap<String, ai.djl.nn.Block>(stage.trainable()));
+        return stage;
+    }
+
+    private BaseStage(Path train, Path validation, Path vaeCheckpoint, Path clipCheckpoint, Path identityCheckpoint,
+                      Path cache, long seed, Settings settings, PrintStream log, Path samplingFrom)
+            throws IOException {
         this.settings = settings;
         this.seed = seed;
         this.manager = NDManager.newBaseManager();
@@ -94,8 +113,14 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         this.vae = Frozen.freeze(FoundationCheckpoints.vae(vaeCheckpoint, manager));
         this.unet = TinyPresets.baseUNet(manager);
         this.pose = TinyPresets.poseBranch(unet, manager);
-        this.corpus = BaseCorpus.load(train, cache, vae, vision, mapper, log);
         this.grid = new BaseSampleGrid(validation, this, settings.sampleSteps());
+        if (samplingFrom != null) {
+            this.corpus = null;
+            this.order = null;
+            this.data = "sampling from " + samplingFrom;
+            return;
+        }
+        this.corpus = BaseCorpus.load(train, cache, vae, vision, mapper, log);
         this.order = new EpochOrder(corpus.size(), seed, 0xE0C0L);
         this.data = "studio views " + train.getFileName() + " (" + corpus.size() + " renders); frozen "
                 + clip.manifest().version() + ", " + vaeCheckpoint.getParent().getFileName() + ", "
@@ -181,6 +206,9 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
 
     @Override
     public Map<String, Double> step(NDManager m, long step) {
+        if (corpus == null) {
+            throw new IllegalStateException("this base model was loaded for sampling only: " + data);
+        }
         int b = settings.batch();
         int[] idx = order.next(b);
         SplittableRandom r = StepRandom.of(seed, step, 1);

@@ -25,4 +25,31 @@ public final class PoseImages {
         // x·k + (−1)·(1 − k)
         return x.mul(k).add(k.sub(1f));
     }
+
+    /**
+     * A copy of {@code image} with the pose map's limbs drawn over it (the map's non-black pixels, 75 % opaque),
+     * so a reader sees at once whether the figure stands where the pose map says.
+     */
+    public static BufferedImage overlay(BufferedImage image, BufferedImage map) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int base = image.getRGB(x, y);
+                int limb = map.getRGB(x * map.getWidth() / w, y * map.getHeight() / h);
+                if ((limb & 0xFFFFFF) == 0) {
+                    out.setRGB(x, y, base);
+                    continue;
+                }
+                int rgb = 0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int c = (int) Math.round(0.25 * ((base >> shift) & 0xFF) + 0.75 * ((limb >> shift) & 0xFF));
+                    rgb |= c << shift;
+                }
+                out.setRGB(x, y, rgb);
+            }
+        }
+        return out;
+    }
 }

@@ -91,6 +91,16 @@ class TrainingChainTest {
         assertThat(Files.size(runs.resolve("base/samples/step-000002.png"))).isPositive();
         assertThat(Files.exists(runs.resolve("base/cache/corpus.ndlist"))).isTrue();
 
+        // probe base: the final checkpoint loaded for sampling only, measured against the studio's exact renders
+        Path probeSheet = tmp.resolve("probe.png");
+        int probeExit = new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
+                runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
+                validation.toString(), "--people", "1", "--steps", "2", "--sheet", probeSheet.toString());
+        assertThat(probeExit).isZero();
+        java.awt.image.BufferedImage probe = javax.imageio.ImageIO.read(probeSheet.toFile());
+        assertThat(probe.getWidth()).isEqualTo(6 * 130 + 2);  // reference, truth|sample under two poses, blank pose
+        assertThat(probe.getHeight()).isEqualTo(8 * 130 + 2); // one person × 8 directions
+
         Path pairs = tmp.resolve("pairs");
         try (PairSynthesizer synth = new PairSynthesizer(runs.resolve("vae/final"), runs.resolve("clip/final"),
                 runs.resolve("identity/final"), runs.resolve("base/final"))) {

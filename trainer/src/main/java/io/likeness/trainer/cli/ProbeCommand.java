@@ -1,0 +1,88 @@
+package io.likeness.trainer.cli;
+
+import io.likeness.trainer.foundation.BaseProbe;
+import io.likeness.trainer.foundation.BaseStage;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code probe base}: does a trained base model follow the pose map, say the prompted direction and carry the
+ * identity? Measured against the studio's exact renders of the same person, pose and direction ({@link BaseProbe}).
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Measure what a trained foundation model does with its conditions.",
+        subcommands = {ProbeCommand.Base.class})
+public final class ProbeCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "base", mixinStandardHelpOptions = true,
+            description = "Pose following, direction and identity of a base checkpoint on validation people, "
+                    + "against the studio's exact renders; prints the numbers and a per-direction table.")
+    static final class Base implements Callable<Integer> {
+        @Parameters(index = "0", description = "A base checkpoint (e.g. var/train/runs/base/final).")
+        Path checkpoint;
+
+        @Option(names = "--foundation", defaultValue = "var/train/runs",
+                description = "Directory with the vae/, clip/ and identity/ runs (default ${DEFAULT-VALUE}).")
+        Path foundation;
+
+        @Option(names = "--validation", defaultValue = "var/train/data/views-validation",
+                description = "Validation views (default ${DEFAULT-VALUE}).")
+        Path validation;
+
+        @Option(names = "--people", defaultValue = "8", description = "Validation people (× 8 directions × 3).")
+        int people;
+
+        @Option(names = "--guidance", defaultValue = "7.5", description = "Classifier-free guidance scale.")
+        float guidance;
+
+        @Option(names = "--steps", defaultValue = "25", description = "DDIM steps.")
+        int steps;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--sheet", description = "Write the picture of the first --sheet-people people here (PNG).")
+        Path sheet;
+
+        @Option(names = "--sheet-people", defaultValue = "2")
+        int sheetPeople;
+
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
+                    foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
+                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance)
+                        .run(seed, sheet, sheetPeople);
+                System.out.printf(Locale.ROOT, "probe of %s (guidance %.1f, DDIM %d, seed %d) in %.0f s%n",
+                        checkpoint, guidance, steps, seed, (System.nanoTime() - t0) / 1e9);
+                for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
+                    System.out.printf(Locale.ROOT, "  %-30s %.3f%n", e.getKey(), e.getValue());
+                }
+                System.out.println("| direction | read in samples | read in studio truth |");
+                System.out.println("|---|---|---|");
+                for (BaseProbe.DirectionRow row : r.directions()) {
+                    System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", row.direction().id(), row.samples(),
+                            row.truth());
+                }
+                if (sheet != null) {
+                    System.out.println("sheet: " + sheet);
+                }
+            }
+            return 0;
+        }
+    }
+}
