@@ -51,6 +51,14 @@ public final class ProbeCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "25", description = "DDIM steps.")
         int steps;
 
+        @Option(names = "--sampler", defaultValue = "ddim", description = "ddim (as the training's sample grids) or "
+                + "karras (as pair generation: Karras/EDM Heun, 20 steps, S_churn 40).")
+        String sampler;
+
+        @Option(names = "--sdedit", defaultValue = "0.5", description = "Strength of the SDEdit column of the "
+                + "picture (the truth noised this far and denoised by the model); 0 = no such column.")
+        double sdedit;
+
         @Option(names = "--seed", defaultValue = "1")
         long seed;
 
@@ -60,15 +68,25 @@ public final class ProbeCommand implements Runnable {
         @Option(names = "--sheet-people", defaultValue = "2")
         int sheetPeople;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             long t0 = System.nanoTime();
             try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
                     foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
-                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance)
+                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance,
+                        switch (sampler) {
+                            case "ddim" -> false;
+                            case "karras" -> true;
+                            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                                    "--sampler must be ddim or karras, not " + sampler);
+                        }, sdedit)
                         .run(seed, sheet, sheetPeople);
-                System.out.printf(Locale.ROOT, "probe of %s (guidance %.1f, DDIM %d, seed %d) in %.0f s%n",
-                        checkpoint, guidance, steps, seed, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(Locale.ROOT, "probe of %s (guidance %.1f, %s, seed %d) in %.0f s%n",
+                        checkpoint, guidance, "karras".equals(sampler) ? "Karras/EDM 20 steps, S_churn 40"
+                                : "DDIM " + steps, seed, (System.nanoTime() - t0) / 1e9);
                 for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
                     System.out.printf(Locale.ROOT, "  %-30s %.3f%n", e.getKey(), e.getValue());
                 }

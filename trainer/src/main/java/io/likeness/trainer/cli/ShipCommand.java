@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * {@code ship}: copies a trained MCDM checkpoint into a directory meant to be committed or shipped (the product's
  * {@code models/default/}), with its weights stored in float16 so the tiny preset fits the repository's 50 MB
  * budget. The manifest (version, edit catalog, provenance, metrics) is kept as is; loading yields float32 weights.
+ * Markdown files already in the output directory (the model card, {@code MODEL.md}) are carried over.
  */
 @Command(name = "ship", mixinStandardHelpOptions = true,
         description = "Copy an MCDM checkpoint (a run's final/) to a shippable directory, weights in float16.")
@@ -29,7 +30,7 @@ public final class ShipCommand implements Callable<Integer> {
     Path checkpoint;
 
     @Option(names = "--out", defaultValue = "models/default",
-            description = "Output directory, replaced (default ${DEFAULT-VALUE}).")
+            description = "Output directory, replaced; its *.md files are kept (default ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--float32", description = "Keep float32 weights (twice the size).")
@@ -52,12 +53,26 @@ public final class ShipCommand implements Callable<Integer> {
             // read what was written back, the way a worker will (hashes, names, shapes), before it replaces anything
             CheckpointStore.load(tmp, manager, blocks);
         }
+        keepModelCards(out, tmp);
         delete(out);
         Files.move(tmp, out);
         System.out.printf(Locale.ROOT, "%s (%s) shipped to %s: %.1f MB (%s weights; the run's checkpoint is %.1f MB)%n",
                 manifest.version(), checkpoint, out, size(out) / 1e6, float32 ? "float32" : "float16",
                 size(checkpoint) / 1e6);
         return 0;
+    }
+
+    /** Hand-written Markdown next to the weights (models/default/MODEL.md, the model card) outlives a re-ship. */
+    private static void keepModelCards(Path out, Path tmp) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".md")).toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+                System.out.println("kept " + f.getFileName() + " from the previous " + out);
+            }
+        }
     }
 
     private static long size(Path dir) throws IOException {

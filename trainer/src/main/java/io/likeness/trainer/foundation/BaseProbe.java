@@ -36,7 +36,8 @@ import java.util.Map;
  *       person's.</li>
  * </ul>
  * The picture has one row per person and direction: the reference, then the truth and the sample under each pose
- * with the pose map drawn over them, then the sample with the blank map.
+ * with the pose map drawn over them, then the sample with the blank map, and optionally the first pose's truth
+ * half-noised and denoised by the model (SDEdit).
  */
 public final class BaseProbe {
 
@@ -61,10 +62,17 @@ public final class BaseProbe {
     private final BaseStage stage;
     private final BaseSampler sampler;
     private final List<Subject> subjects = new ArrayList<>();
+    private final double sdedit;
 
-    public BaseProbe(BaseStage stage, Path validation, int people, int steps, float guidance) throws IOException {
+    /**
+     * @param sdedit if above 0, the picture gets a last column: the first pose's truth noised to this strength and
+     *               denoised by the model (SDEdit), which shows what the model draws once the layout is given
+     */
+    public BaseProbe(BaseStage stage, Path validation, int people, int steps, float guidance, boolean stochastic,
+                     double sdedit) throws IOException {
         this.stage = stage;
-        this.sampler = new BaseSampler(stage, steps, guidance);
+        this.sdedit = sdedit;
+        this.sampler = new BaseSampler(stage, steps, guidance, stochastic);
         for (Sample s : ViewStream.firstSamples(validation, people)) {
             JsonNode j = s.json();
             Identity id = IdentitySampler.sample(j.get("identity").get("seed").asLong());
@@ -103,6 +111,16 @@ public final class BaseProbe {
             }
         }
         List<BufferedImage> samples = sampler.sampleAll(cells, seed);
+        List<BufferedImage> edited = List.of();
+        if (sdedit > 0) {
+            List<BaseSampler.Cell> from = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i += OFFSETS.length + 1) {
+                BaseSampler.Cell c = cells.get(i);
+                from.add(new BaseSampler.Cell(c.prompt(), c.person(), true, true, c.noise(),
+                        truths.get(i / (OFFSETS.length + 1) * OFFSETS.length)));
+            }
+            edited = sampler.sampleAll(from, seed, sdedit);
+        }
 
         int per = OFFSETS.length + 1;
         int n = subjects.size() * directions.size();
@@ -177,13 +195,13 @@ public final class BaseProbe {
         m.put("identity_cos_own_reference", own / posed.size());
         m.put("identity_cos_other_reference", other / posed.size());
         if (sheet != null) {
-            writeSheet(sheet, Math.min(sheetPeople, subjects.size()), samples, truths, maps);
+            writeSheet(sheet, Math.min(sheetPeople, subjects.size()), samples, truths, maps, edited);
         }
         return new Result(m, rows);
     }
 
     private void writeSheet(Path png, int people, List<BufferedImage> samples, List<BufferedImage> truths,
-                            List<BufferedImage> maps) throws IOException {
+                            List<BufferedImage> maps, List<BufferedImage> edited) throws IOException {
         int dirs = Direction.edits().size();
         int per = OFFSETS.length + 1;
         List<List<BufferedImage>> grid = new ArrayList<>();
@@ -198,6 +216,9 @@ public final class BaseProbe {
                     row.add(PoseImages.overlay(samples.get(i * per + o), map));
                 }
                 row.add(samples.get(i * per + OFFSETS.length));
+                if (!edited.isEmpty()) {
+                    row.add(edited.get(i));
+                }
                 grid.add(row);
             }
         }

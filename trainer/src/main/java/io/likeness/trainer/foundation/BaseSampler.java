@@ -1,13 +1,18 @@
 package io.likeness.trainer.foundation;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.likeness.mcdm.nn.pose.PoseControlNet;
 import io.likeness.mcdm.sampling.DdimSampler;
+import io.likeness.mcdm.sampling.NoisePredictor;
+import io.likeness.mcdm.sampling.NoiseSource;
 import io.likeness.mcdm.sampling.SamplerRun;
 import io.likeness.trainer.dataset.Sample;
+import io.likeness.trainer.pairs.PairSynthesizer;
 import io.likeness.trainer.train.Batches;
 import io.likeness.trainer.train.StepRandom;
 import java.awt.image.BufferedImage;
@@ -29,21 +34,34 @@ final class BaseSampler {
     record Person(BufferedImage reference, BufferedImage pose, String gender) {
     }
 
-    record Cell(String prompt, Person person, boolean identity, boolean pose, int noise) {
+    /**
+     * One sample. With a {@code start} image the sample is SDEdit-style (Meng et al., 2022): the image's latent is
+     * noised to the strength given to {@link #sampleAll(List, long, double)} and denoised from there.
+     */
+    record Cell(String prompt, Person person, boolean identity, boolean pose, int noise, BufferedImage start) {
+        Cell(String prompt, Person person, boolean identity, boolean pose, int noise) {
+            this(prompt, person, identity, pose, noise, null);
+        }
     }
 
     private final BaseStage stage;
     private final int steps;
     private final float guidance;
+    private final boolean stochastic;
 
     BaseSampler(BaseStage stage, int steps) {
-        this(stage, steps, GUIDANCE);
+        this(stage, steps, GUIDANCE, false);
     }
 
-    BaseSampler(BaseStage stage, int steps, float guidance) {
+    /**
+     * @param stochastic sample as pair generation does (Karras/EDM Heun, 20 steps, S_churn 40) instead of DDIM
+     *                   with {@code steps} steps; SDEdit cells always use DDIM
+     */
+    BaseSampler(BaseStage stage, int steps, float guidance, boolean stochastic) {
         this.stage = stage;
         this.steps = steps;
         this.guidance = guidance;
+        this.stochastic = stochastic;
     }
 
     BaseStage stage() {
@@ -62,14 +80,22 @@ final class BaseSampler {
     }
 
     List<BufferedImage> sampleAll(List<Cell> cells, long seed) {
+        return sampleAll(cells, seed, 1.0);
+    }
+
+    /**
+     * @param strength for cells with a start image, the fraction of the schedule to denoise (SDEdit): their
+     *                 latent is noised to the first DDIM timestep at or below strength × 1000; 1 = from pure noise
+     */
+    List<BufferedImage> sampleAll(List<Cell> cells, long seed, double strength) {
         List<BufferedImage> out = new ArrayList<>();
         for (int i = 0; i < cells.size(); i += 16) {
-            out.addAll(sample(cells.subList(i, Math.min(cells.size(), i + 16)), seed));
+            out.addAll(sample(cells.subList(i, Math.min(cells.size(), i + 16)), seed, strength));
         }
         return out;
     }
 
-    private List<BufferedImage> sample(List<Cell> cells, long seed) {
+    private List<BufferedImage> sample(List<Cell> cells, long seed, double strength) {
         try (NDManager m = stage.manager().newSubManager()) {
             int n = cells.size();
             List<String> prompts = new ArrayList<>();
@@ -101,25 +127,84 @@ final class BaseSampler {
             NDArray poseImages = PoseImages.batch(m, poses, blank);
             NDArray pose2 = poseImages.concat(poseImages, 0);
             NDArray x = m.create(noise, new Shape(n, 4, 16, 16));
-            DdimSampler ddim = DdimSampler.stableDiffusion(stage.schedule());
-            try (SamplerRun run = ddim.newRun(m, steps)) {
-                for (int t : run.timesteps()) {
+            long started = cells.stream().filter(c -> c.start() != null).count();
+            if (started != 0 && started != cells.size()) {
+                throw new IllegalArgumentException("sample cells with and without a start image separately");
+            }
+            if (stochastic && started == 0) {
+                NoisePredictor predictor = (z, t) -> {
                     try (NDManager step = m.newSubManager()) {
-                        NDArray xs = x.concat(x, 0);
-                        xs.attach(step);
-                        NDArray tt = step.full(new Shape(2L * n), (float) t);
-                        PoseControlNet.Residuals r = stage.pose().forward(xs, tt, ctx, pose2, 1f);
-                        NDArray eps = stage.unet().forward(xs, tt, ctx, r.down(), r.mid());
-                        NDArray ec = eps.get("0:" + n);
-                        NDArray eu = eps.get(n + ":");
-                        NDArray guided = eu.add(ec.sub(eu).mul(guidance));
-                        NDArray next = run.step(guided, t, x);
-                        next.attach(m);
-                        x = next;
+                        NDArray guided = guidedNoise(step, z, (float) t, ctx, pose2, n);
+                        guided.attach(z.getManager());
+                        return guided;
                     }
-                }
+                };
+                x = PairSynthesizer.sampler(stage.schedule()).sampleLatent(predictor, stage.schedule(), x,
+                        PairSynthesizer.STEPS, NoiseSource.seeded(seed ^ cells.get(0).noise()));
+            } else {
+                x = ddim(m, cells, x, started > 0 ? strength : 1.0, ctx, pose2, n);
             }
             return Batches.toImages(stage.vae().decode(x).clip(-1f, 1f));
         }
+    }
+
+    /** DDIM, optionally SDEdit-style from the cells' start images noised to {@code strength}. */
+    private NDArray ddim(NDManager m, List<Cell> cells, NDArray x, double strength, NDArray ctx, NDArray pose2,
+                         int n) {
+        DdimSampler ddim = DdimSampler.stableDiffusion(stage.schedule());
+        try (SamplerRun run = ddim.newRun(m, steps)) {
+            int first = Integer.MAX_VALUE;
+            if (strength < 1.0) {
+                first = firstTimestep(run.timesteps(), strength);
+                x = startLatents(m, cells, x, first);
+            }
+            for (int t : run.timesteps()) {
+                if (t > first) {
+                    continue;
+                }
+                try (NDManager step = m.newSubManager()) {
+                    NDArray next = run.step(guidedNoise(step, x, t, ctx, pose2, n), t, x);
+                    next.attach(m);
+                    x = next;
+                }
+            }
+            return x;
+        }
+    }
+
+    /** ε̂ = ε_u + w·(ε_c − ε_u), both rows in one forward; the unconditional row keeps the pose map. */
+    private NDArray guidedNoise(NDManager step, NDArray x, float t, NDArray ctx, NDArray pose2, int n) {
+        NDArray xs = x.concat(x, 0);
+        xs.attach(step);
+        NDArray tt = step.full(new Shape(2L * n), t);
+        PoseControlNet.Residuals r = stage.pose().forward(xs, tt, ctx, pose2, 1f);
+        NDArray eps = stage.unet().forward(xs, tt, ctx, r.down(), r.mid());
+        NDArray ec = eps.get("0:" + n);
+        NDArray eu = eps.get(n + ":");
+        return eu.add(ec.sub(eu).mul(guidance));
+    }
+
+    private static int firstTimestep(int[] timesteps, double strength) {
+        for (int t : timesteps) {
+            if (t <= strength * 1000) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("strength " + strength + " leaves no denoising step");
+    }
+
+    /** x_t = α_t·z₀ + σ_t·noise for cells with a start image (z₀ its latent mean); the others keep pure noise. */
+    private NDArray startLatents(NDManager m, List<Cell> cells, NDArray noise, int t) {
+        NDList rows = new NDList();
+        for (int i = 0; i < cells.size(); i++) {
+            BufferedImage start = cells.get(i).start();
+            NDArray z = noise.get(i);
+            if (start != null) {
+                NDArray z0 = stage.vae().encodeMean(Batches.images(m, List.of(start))).get(0);
+                z = z0.mul((float) stage.schedule().alpha(t)).add(z.mul((float) stage.schedule().sigma(t)));
+            }
+            rows.add(z);
+        }
+        return NDArrays.stack(rows, 0);
     }
 }

@@ -39,6 +39,11 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
 
     public static final int STEPS = 20;
 
+    /** The paper's stochastic sampler for pair generation: Karras/EDM Heun with S_churn 40 (and the base probe's). */
+    public static KarrasEdmSampler sampler(io.likeness.mcdm.schedule.NoiseSchedule schedule) {
+        return KarrasEdmSampler.forSchedule(schedule).withChurn(40, 0.05, 50, 1.003);
+    }
+
     private final NDManager manager;
     private final WordTokenizer tokenizer;
     private final IdentityTextConditioner identity;
@@ -63,7 +68,7 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
         this.unet = base.unet();
         this.pose = base.pose();
         this.baseVersion = base.manifest().version();
-        this.sampler = KarrasEdmSampler.forSchedule(schedule).withChurn(40, 0.05, 50, 1.003);
+        this.sampler = sampler(schedule);
     }
 
     @Override

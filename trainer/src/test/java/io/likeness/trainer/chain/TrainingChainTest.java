@@ -98,7 +98,7 @@ class TrainingChainTest {
                 validation.toString(), "--people", "1", "--steps", "2", "--sheet", probeSheet.toString());
         assertThat(probeExit).isZero();
         java.awt.image.BufferedImage probe = javax.imageio.ImageIO.read(probeSheet.toFile());
-        assertThat(probe.getWidth()).isEqualTo(6 * 130 + 2);  // reference, truth|sample under two poses, blank pose
+        assertThat(probe.getWidth()).isEqualTo(7 * 130 + 2);  // reference, truth|sample under two poses, blank, SDEdit
         assertThat(probe.getHeight()).isEqualTo(8 * 130 + 2); // one person × 8 directions
 
         Path pairs = tmp.resolve("pairs");
@@ -180,6 +180,12 @@ class TrainingChainTest {
                 EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(shipped, shippedManifest)) {
             assertThat(eval.score(eval.run(models, true, 1, null)).get("cases")).isEqualTo(8.0);
         }
+        // shipping again replaces the weights but keeps the hand-written model card
+        java.nio.file.Files.writeString(shipped.resolve("MODEL.md"), "# the model card\n");
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain())
+                .execute("ship", product.toString(), "--out", shipped.toString())).isZero();
+        assertThat(java.nio.file.Files.readString(shipped.resolve("MODEL.md"))).isEqualTo("# the model card\n");
+        assertThat(CheckpointStore.verify(shipped).version()).isEqualTo(manifest.version());
     }
 
     private static long bytes(Path dir) throws java.io.IOException {
