@@ -73,19 +73,19 @@ public final class ProbeCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            boolean stochastic = switch (sampler) {
+                case "ddim" -> false;
+                case "karras" -> true;
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--sampler must be ddim or karras, not " + sampler);
+            };
             long t0 = System.nanoTime();
             try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
                     foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
-                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance,
-                        switch (sampler) {
-                            case "ddim" -> false;
-                            case "karras" -> true;
-                            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                                    "--sampler must be ddim or karras, not " + sampler);
-                        }, sdedit)
+                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance, stochastic, sdedit)
                         .run(seed, sheet, sheetPeople);
                 System.out.printf(Locale.ROOT, "probe of %s (guidance %.1f, %s, seed %d) in %.0f s%n",
-                        checkpoint, guidance, "karras".equals(sampler) ? "Karras/EDM 20 steps, S_churn 40"
+                        checkpoint, guidance, stochastic ? "Karras/EDM 20 steps, S_churn 40"
                                 : "DDIM " + steps, seed, (System.nanoTime() - t0) / 1e9);
                 for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
                     System.out.printf(Locale.ROOT, "  %-30s %.3f%n", e.getKey(), e.getValue());
