@@ -144,14 +144,23 @@ public final class TrainCommand implements Runnable {
         int batch;
         @Option(names = "--lr", defaultValue = "2e-4")
         double lr;
+        @Option(names = "--face-weight", defaultValue = "1",
+                description = "Weight of the loss on the face's latent cells (the disc from the render's eye, nose "
+                        + "and ear keypoints) against the rest, normalised to mean 1; 1 = unweighted "
+                        + "(default ${DEFAULT-VALUE}).")
+        double faceWeight;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (!(faceWeight >= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--face-weight must be at least 1, not " + faceWeight);
+            }
             BaseStage.Settings d = BaseStage.Settings.defaults();
             BaseStage.Settings s = new BaseStage.Settings(batch, lr, d.emptyPrompt(), d.noIdentity(), d.noPose(),
-                    d.minSnrGamma(), d.ema(), d.sampleSteps());
+                    d.minSnrGamma(), d.ema(), d.sampleSteps(), 1.0).withFaceWeight(faceWeight);
             Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
             return TrainCommand.run(new BaseStage(data.train, data.validation, vae, clip, identity, cache, run.seed,
                     s, System.out), run, io.likeness.trainer.foundation.FoundationChain.Plan.shipped().baseSteps(), spec);

@@ -33,8 +33,8 @@ import javax.imageio.ImageIO;
  */
 public final class BaseCorpus {
 
-    /** One training item. */
-    public record Item(String key, String caption, byte[] posePng) {
+    /** One training item; {@code face} is null when the render's face keypoints are not all visible. */
+    public record Item(String key, String caption, byte[] posePng, FaceRegion face) {
         public BufferedImage pose() {
             try {
                 return ImageIO.read(new ByteArrayInputStream(posePng));
@@ -90,7 +90,7 @@ public final class BaseCorpus {
             for (String view : List.of("a", "b")) {
                 String other = view.equals("a") ? "b" : "a";
                 items.add(new Item(s.key() + "." + view, j.get("caption_" + view).asText(),
-                        s.part(view + ".pose.png")));
+                        s.part(view + ".pose.png"), FaceRegion.fromKeypoints(j.get("keypoints_" + view))));
                 if (!cached) {
                     images.add(new BufferedImage[] {s.image(view + ".png"), s.image(other + ".png")});
                 }

@@ -44,7 +44,9 @@ import java.util.SplittableRandom;
  * branch whose residuals start at zero. Both are trained together from scratch, with condition dropout so
  * classifier-free guidance works: 10 % of the prompts are empty, 40 % of the remaining ones carry no identity
  * words, 15 % of the pose maps are blank. ε-prediction with Min-SNR-5 weighting (Hang et al., 2023) for faster
- * convergence; EMA 0.999 of both networks is what the stage publishes.
+ * convergence; EMA 0.999 of both networks is what the stage publishes. Optionally ({@code --face-weight}) the loss
+ * on the face's latent cells ({@link FaceRegion}) weighs more than the rest, so the few cells an expression is drawn
+ * in get a share of the gradient closer to their share of what a viewer looks at.
  */
 public final class BaseStage implements TrainingStage, TrainingLoop.Architected {
 
@@ -54,9 +56,18 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     static final int EVALUATION_PEOPLE = 16;
 
     public record Settings(int batch, double learningRate, double emptyPrompt, double noIdentity, double noPose,
-                           double minSnrGamma, double ema, int sampleSteps) {
+                           double minSnrGamma, double ema, int sampleSteps, double faceWeight) {
         public static Settings defaults() {
-            return new Settings(16, 2e-4, 0.10, 0.40, 0.15, 5.0, 0.999, BaseSampleGrid.STEPS);
+            return new Settings(16, 2e-4, 0.10, 0.40, 0.15, 5.0, 0.999, BaseSampleGrid.STEPS, 1.0);
+        }
+
+        /** These settings with the loss on the face's latent cells weighted {@code weight} × ({@link FaceRegion}). */
+        public Settings withFaceWeight(double weight) {
+            if (!(weight >= 1)) {
+                throw new IllegalArgumentException("the face weight must be at least 1, not " + weight);
+            }
+            return new Settings(batch, learningRate, emptyPrompt, noIdentity, noPose, minSnrGamma, ema, sampleSteps,
+                    weight);
         }
     }
 
@@ -220,6 +231,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         float[] a = new float[b];
         float[] s = new float[b];
         float[] w = new float[b];
+        List<FaceRegion> faces = new ArrayList<>();
         for (int i = 0; i < b; i++) {
             BaseCorpus.Item item = corpus.item(idx[i]);
             boolean empty = r.nextDouble() < settings.emptyPrompt();
@@ -227,6 +239,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
             withIdentity[i] = !empty && r.nextDouble() >= settings.noIdentity();
             noPose[i] = r.nextDouble() < settings.noPose();
             poses.add(item.pose());
+            faces.add(item.face());
             int ti = r.nextInt(schedule.trainSteps());
             t[i] = ti;
             a[i] = (float) schedule.alpha(ti);
@@ -242,10 +255,15 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         NDArray poseImages = PoseImages.batch(m, poses, noPose);
         NDArray tt = m.create(t);
         NDArray weights = m.create(w);
+        NDArray cells = faceWeights(m, faces, x0.getShape(), poses.get(0).getWidth());
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             PoseControlNet.Residuals res = pose.forward(xt, tt, ctx, poseImages, 1f);
             NDArray eps = unet.forward(xt, tt, ctx, res.down(), res.mid());
-            NDArray perSample = eps.sub(noise).square().reshape(b, -1).mean(new int[] {1});
+            NDArray squared = eps.sub(noise).square();
+            if (cells != null) {
+                squared = squared.mul(cells);
+            }
+            NDArray perSample = squared.reshape(b, -1).mean(new int[] {1});
             NDArray loss = perSample.mul(weights).mean();
             gc.backward(loss);
             Map<String, Double> out = new LinkedHashMap<>();
@@ -253,6 +271,22 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
             out.put("mse", (double) perSample.mean().getFloat());
             return out;
         }
+    }
+
+    /** (B, 1, h, w) per-cell loss weights towards each item's face, or null when the face weight is 1. */
+    private NDArray faceWeights(NDManager m, List<FaceRegion> faces, Shape latent, int imagePixels) {
+        if (settings.faceWeight() == 1.0) {
+            return null;
+        }
+        int h = (int) latent.get(2);
+        int wd = (int) latent.get(3);
+        float[] all = new float[faces.size() * h * wd];
+        for (int i = 0; i < faces.size(); i++) {
+            float[] one = FaceRegion.latentWeights(faces.get(i), h, wd, (double) imagePixels / wd,
+                    settings.faceWeight());
+            System.arraycopy(one, 0, all, i * h * wd, one.length);
+        }
+        return m.create(all, new Shape(faces.size(), 1, h, wd));
     }
 
     @Override
@@ -284,6 +318,9 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         h.put("prediction", "epsilon");
         h.put("schedule", "scaled_linear 0.00085..0.012, 1000 steps");
         h.put("latent_scale_factor", vae.config().scaleFactor());
+        if (settings.faceWeight() != 1.0) {
+            h.put("face_loss_weight", settings.faceWeight());
+        }
         return new ArchitectureSpec("base-t2i-tiny", h);
     }
 

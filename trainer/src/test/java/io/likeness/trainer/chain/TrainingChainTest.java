@@ -84,7 +84,7 @@ class TrainingChainTest {
         TrainingLoop.Outcome base = run(new BaseStage(train, validation, runs.resolve("vae/final"),
                 runs.resolve("clip/final"), runs.resolve("identity/final"), runs.resolve("base/cache/corpus.ndlist"), 3,
                 new BaseStage.Settings(4, 1e-4, bs.emptyPrompt(), bs.noIdentity(), bs.noPose(), bs.minSnrGamma(),
-                        bs.ema(), 2), QUIET), runs.resolve("base"), 2, 2);
+                        bs.ema(), 2, 1.0).withFaceWeight(4), QUIET), runs.resolve("base"), 2, 2);
         assertThat(base.finished()).isTrue();
         assertThat(base.metrics().get("val_direction_acc")).isBetween(0.0, 1.0);
         assertThat(base.metrics()).containsKeys("val_identity_cos_with_words", "val_identity_cos_other_person");
