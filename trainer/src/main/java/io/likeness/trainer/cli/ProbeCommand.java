@@ -62,6 +62,14 @@ public final class ProbeCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1")
         long seed;
 
+        @Option(names = "--reader-renders", defaultValue = "1200", description = "Studio renders the expression "
+                + "reader is trained on (default ${DEFAULT-VALUE}).")
+        int readerRenders;
+
+        @Option(names = "--reader-steps", defaultValue = "250", description = "Training steps of the expression "
+                + "reader, batch 32 (default ${DEFAULT-VALUE}).")
+        int readerSteps;
+
         @Option(names = "--sheet", description = "Write the picture of the first --sheet-people people here (PNG).")
         Path sheet;
 
@@ -73,6 +81,10 @@ public final class ProbeCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (readerRenders < 8 || readerSteps < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--reader-renders must be at least 8 and --reader-steps at least 1");
+            }
             boolean stochastic = switch (sampler) {
                 case "ddim" -> false;
                 case "karras" -> true;
@@ -82,7 +94,8 @@ public final class ProbeCommand implements Runnable {
             long t0 = System.nanoTime();
             try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
                     foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
-                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance, stochastic, sdedit)
+                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance, stochastic, sdedit,
+                        new BaseProbe.ReaderSize(readerRenders, readerSteps, 32, Math.max(8, readerRenders / 6)))
                         .run(seed, sheet, sheetPeople);
                 System.out.printf(Locale.ROOT, "probe of %s (guidance %.1f, %s, seed %d) in %.0f s%n",
                         checkpoint, guidance, stochastic ? "Karras/EDM 20 steps, S_churn 40"
@@ -90,17 +103,22 @@ public final class ProbeCommand implements Runnable {
                 for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
                     System.out.printf(Locale.ROOT, "  %-30s %.3f%n", e.getKey(), e.getValue());
                 }
-                System.out.println("| direction | read in samples | read in studio truth |");
-                System.out.println("|---|---|---|");
+                System.out.println("| direction | zero-shot judge: samples | studio truth "
+                        + "| expression reader: samples | studio truth |");
+                System.out.println("|---|---|---|---|---|");
                 for (BaseProbe.DirectionRow row : r.directions()) {
-                    System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", row.direction().id(), row.samples(),
-                            row.truth());
+                    System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %s | %s |%n", row.direction().id(),
+                            row.samples(), row.truth(), cell(row.expressionSamples()), cell(row.expressionTruth()));
                 }
                 if (sheet != null) {
                     System.out.println("sheet: " + sheet);
                 }
             }
             return 0;
+        }
+
+        private static String cell(double v) {
+            return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
         }
     }
 }

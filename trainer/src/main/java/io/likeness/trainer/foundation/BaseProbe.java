@@ -51,8 +51,19 @@ public final class BaseProbe {
         }
     }
 
-    /** The per-direction reading, for the table: the share of posed samples and of studio truths read right. */
-    public record DirectionRow(Direction direction, double samples, double truth) {
+    /**
+     * The per-direction reading, for the table: the share of posed samples and of studio truths the zero-shot judge
+     * reads right, and for the expressions the same by the {@link ExpressionReader} (NaN for costumes).
+     */
+    public record DirectionRow(Direction direction, double samples, double truth, double expressionSamples,
+                               double expressionTruth) {
+    }
+
+    /** How the probe's {@link ExpressionReader} is trained: renders, steps, batch, held-out renders. */
+    public record ReaderSize(int renders, int steps, int batch, int heldOut) {
+        public static ReaderSize standard() {
+            return new ReaderSize(1200, 250, 32, 200);
+        }
     }
 
     /** Numbers, per-direction readings, and the pictures' rows. */
@@ -63,15 +74,17 @@ public final class BaseProbe {
     private final BaseSampler sampler;
     private final List<Subject> subjects = new ArrayList<>();
     private final double sdedit;
+    private final ReaderSize readerSize;
 
     /**
      * @param sdedit if above 0, the picture gets a last column: the first pose's truth noised to this strength and
      *               denoised by the model (SDEdit), which shows what the model draws once the layout is given
      */
     public BaseProbe(BaseStage stage, Path validation, int people, int steps, float guidance, boolean stochastic,
-                     double sdedit) throws IOException {
+                     double sdedit, ReaderSize readerSize) throws IOException {
         this.stage = stage;
         this.sdedit = sdedit;
+        this.readerSize = readerSize;
         this.sampler = new BaseSampler(stage, steps, guidance, stochastic);
         for (Sample s : ViewStream.firstSamples(validation, people)) {
             JsonNode j = s.json();
@@ -93,6 +106,7 @@ public final class BaseProbe {
         int size = PortraitRenderer.DEFAULT_SIZE;
         List<BaseSampler.Cell> cells = new ArrayList<>();
         List<BufferedImage> truths = new ArrayList<>();
+        List<FaceRegion> faces = new ArrayList<>();
         List<BufferedImage> maps = new ArrayList<>();
         for (int p = 0; p < subjects.size(); p++) {
             Subject s = subjects.get(p);
@@ -103,6 +117,7 @@ public final class BaseProbe {
                     BufferedImage map = PoseMapRenderer.render(s.identity(), s.at(offset), size);
                     maps.add(map);
                     truths.add(PortraitRenderer.render(s.identity(), s.at(offset), directions.get(d), size));
+                    faces.add(FaceRegion.of(PortraitRenderer.keypoints(s.identity(), s.at(offset), size)));
                     cells.add(new BaseSampler.Cell(prompt, new BaseSampler.Person(s.reference(), map, s.gender()),
                             true, true, noise));
                 }
@@ -162,14 +177,33 @@ public final class BaseProbe {
 
         DirectionClassifier judge = DirectionClassifier.of(stage.clip(), stage.manager());
         double[][] hits = hits(judge.classify(posed, posedSubjects), judge.classify(truths, posedSubjects));
+        double[][] expressionHits;
+        ExpressionReader.Fit readerFit;
+        // the faces are where the pose map puts them: the samples are read at their truth's face
+        try (ExpressionReader reader = ExpressionReader.train(seed, readerSize.renders(), readerSize.steps(),
+                readerSize.batch(), readerSize.heldOut(), null)) {
+            readerFit = reader.fit();
+            expressionHits = hits(reader.read(posed, faces), reader.read(truths, faces));
+        }
         int perDirection = subjects.size() * OFFSETS.length;
         List<DirectionRow> rows = new ArrayList<>();
         double accSamples = 0;
         double accTruths = 0;
+        double expSamples = 0;
+        double expTruths = 0;
+        int expressionCount = 0;
         for (int d = 0; d < directions.size(); d++) {
-            rows.add(new DirectionRow(directions.get(d), hits[0][d] / perDirection, hits[1][d] / perDirection));
+            boolean expression = directions.get(d).kind() == Direction.Kind.EXPRESSION;
+            rows.add(new DirectionRow(directions.get(d), hits[0][d] / perDirection, hits[1][d] / perDirection,
+                    expression ? expressionHits[0][d] / perDirection : Double.NaN,
+                    expression ? expressionHits[1][d] / perDirection : Double.NaN));
             accSamples += hits[0][d];
             accTruths += hits[1][d];
+            if (expression) {
+                expSamples += expressionHits[0][d];
+                expTruths += expressionHits[1][d];
+                expressionCount += perDirection;
+            }
         }
 
         List<BufferedImage> references = subjects.stream().map(Subject::reference).toList();
@@ -192,6 +226,9 @@ public final class BaseProbe {
         m.put("pose_error_px_blank_pose", errorBlank / blankCount);
         m.put("direction_acc_samples", accSamples / posed.size());
         m.put("direction_acc_studio_truth", accTruths / posed.size());
+        m.put("expression_acc_samples", expSamples / expressionCount);
+        m.put("expression_acc_studio_truth", expTruths / expressionCount);
+        m.put("expression_reader_held_out_acc", readerFit.heldOutAccuracy());
         m.put("identity_cos_own_reference", own / posed.size());
         m.put("identity_cos_other_reference", other / posed.size());
         if (sheet != null) {

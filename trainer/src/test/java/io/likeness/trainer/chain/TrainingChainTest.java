@@ -95,7 +95,8 @@ class TrainingChainTest {
         Path probeSheet = tmp.resolve("probe.png");
         int probeExit = new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
-                validation.toString(), "--people", "1", "--steps", "2", "--sheet", probeSheet.toString());
+                validation.toString(), "--people", "1", "--steps", "2", "--sheet", probeSheet.toString(),
+                "--reader-renders", "16", "--reader-steps", "2");
         assertThat(probeExit).isZero();
         java.awt.image.BufferedImage probe = javax.imageio.ImageIO.read(probeSheet.toFile());
         assertThat(probe.getWidth()).isEqualTo(7 * 130 + 2);  // reference, truth|sample under two poses, blank, SDEdit
@@ -104,10 +105,12 @@ class TrainingChainTest {
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
                 validation.toString(), "--people", "1", "--sampler", "karras", "--sdedit", "0", "--sheet",
-                probeSheet.toString())).isZero();
+                probeSheet.toString(), "--reader-renders", "16", "--reader-steps", "2")).isZero();
         assertThat(javax.imageio.ImageIO.read(probeSheet.toFile()).getWidth()).isEqualTo(6 * 130 + 2);
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--sampler", "euler")).isEqualTo(2);
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
+                runs.resolve("base/final").toString(), "--reader-steps", "0")).isEqualTo(2);
 
         Path pairs = tmp.resolve("pairs");
         try (PairSynthesizer synth = new PairSynthesizer(runs.resolve("vae/final"), runs.resolve("clip/final"),
