@@ -101,7 +101,7 @@ public final class ProbeCommand implements Runnable {
                         checkpoint, guidance, stochastic ? "Karras/EDM 20 steps, S_churn 40"
                                 : "DDIM " + steps, seed, (System.nanoTime() - t0) / 1e9);
                 for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
-                    System.out.printf(Locale.ROOT, "  %-30s %.3f%n", e.getKey(), e.getValue());
+                    System.out.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());
                 }
                 System.out.println("| direction | zero-shot judge: samples | studio truth "
                         + "| expression reader: samples | studio truth |");

@@ -32,6 +32,12 @@ import java.util.Map;
  *   <li><b>direction</b>: the zero-shot {@link DirectionClassifier} reads each posed sample and each truth;
  *       the truth's reading is the judge's own ceiling, per direction (it reads costumes, hardly any
  *       expression);</li>
+ *   <li><b>expression</b>: an {@link ExpressionReader} trained for the probe on studio face crops reads the face
+ *       of each posed sample and truth prompted with an expression (the truth's reading is its ceiling), reports
+ *       the share of those samples it reads as no expression at all, and reads the SDEdit column (did the model
+ *       keep the expression of a half-noised truth);</li>
+ *   <li><b>text</b>: how far apart the frozen text tower puts the directions' prompts ({@link TextSeparation}),
+ *       costumes against expressions: what the conditioning can tell apart at all;</li>
  *   <li><b>identity</b>: identity-word cosine of the posed samples to the person's reference and to another
  *       person's.</li>
  * </ul>
@@ -179,11 +185,22 @@ public final class BaseProbe {
         double[][] hits = hits(judge.classify(posed, posedSubjects), judge.classify(truths, posedSubjects));
         double[][] expressionHits;
         ExpressionReader.Fit readerFit;
+        double sampleNone;
+        double sdeditExpression = Double.NaN;
         // the faces are where the pose map puts them: the samples are read at their truth's face
         try (ExpressionReader reader = ExpressionReader.train(seed, readerSize.renders(), readerSize.steps(),
                 readerSize.batch(), readerSize.heldOut(), null)) {
             readerFit = reader.fit();
-            expressionHits = hits(reader.read(posed, faces), reader.read(truths, faces));
+            List<Direction> readSamples = reader.read(posed, faces);
+            expressionHits = hits(readSamples, reader.read(truths, faces));
+            sampleNone = noneShare(readSamples);
+            if (!edited.isEmpty()) {
+                List<FaceRegion> firstPose = new ArrayList<>();
+                for (int i = 0; i < edited.size(); i++) {
+                    firstPose.add(faces.get(i * OFFSETS.length));
+                }
+                sdeditExpression = expressionShare(reader.read(edited, firstPose));
+            }
         }
         int perDirection = subjects.size() * OFFSETS.length;
         List<DirectionRow> rows = new ArrayList<>();
@@ -228,7 +245,14 @@ public final class BaseProbe {
         m.put("direction_acc_studio_truth", accTruths / posed.size());
         m.put("expression_acc_samples", expSamples / expressionCount);
         m.put("expression_acc_studio_truth", expTruths / expressionCount);
+        m.put("expression_samples_read_as_none", sampleNone);
+        if (!Double.isNaN(sdeditExpression)) {
+            m.put("expression_acc_sdedit", sdeditExpression);
+        }
         m.put("expression_reader_held_out_acc", readerFit.heldOutAccuracy());
+        TextSeparation separation = TextSeparation.of(stage.tokenizer(), stage.clip().text(), stage.manager());
+        m.put("text_distance_costumes", separation.costumes());
+        m.put("text_distance_expressions", separation.expressions());
         m.put("identity_cos_own_reference", own / posed.size());
         m.put("identity_cos_other_reference", other / posed.size());
         if (sheet != null) {
@@ -272,6 +296,35 @@ public final class BaseProbe {
             out[1][d] += truths.get(k) == directions.get(d) ? 1 : 0;
         }
         return out;
+    }
+
+    /** Of the samples prompted with an expression (posed, {@link #OFFSETS} per cell), the share read as none. */
+    private static double noneShare(List<Direction> read) {
+        List<Direction> directions = Direction.edits();
+        int none = 0;
+        int count = 0;
+        for (int k = 0; k < read.size(); k++) {
+            if (directions.get((k / OFFSETS.length) % directions.size()).kind() == Direction.Kind.EXPRESSION) {
+                count++;
+                none += read.get(k) == null ? 1 : 0;
+            }
+        }
+        return (double) none / count;
+    }
+
+    /** Of the SDEdit cells (one per person and direction) prompted with an expression, the share read as it. */
+    private static double expressionShare(List<Direction> read) {
+        List<Direction> directions = Direction.edits();
+        int hit = 0;
+        int count = 0;
+        for (int k = 0; k < read.size(); k++) {
+            Direction d = directions.get(k % directions.size());
+            if (d.kind() == Direction.Kind.EXPRESSION) {
+                count++;
+                hit += read.get(k) == d ? 1 : 0;
+            }
+        }
+        return (double) hit / count;
     }
 
     private static Pose pose(JsonNode p) {

@@ -208,7 +208,8 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
     /**
      * Retrieval on validation identities (view a with its long caption, N candidates): caption → render and
      * render → caption top-1; and zero-shot direction accuracy over both views ({@link DirectionClassifier}: the direction prompt, "a man,
-     * laughing", the source domain by its two phrases, with the highest similarity).
+     * laughing", the source domain by its two phrases, with the highest similarity); how far apart the text
+     * tower puts the directions' prompts ({@link TextSeparation}).
      */
     @Override
     public Map<String, Double> evaluate() {
@@ -256,6 +257,9 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
         out.put("val_render_to_caption_top1", i2t / (double) n);
         out.put("val_candidates", (double) n);
         out.put("val_zero_shot_direction_acc", zeroShot / (double) predicted.size());
+        TextSeparation separation = TextSeparation.of(tokenizer, text, manager);
+        out.put("val_text_distance_costumes", separation.costumes());
+        out.put("val_text_distance_expressions", separation.expressions());
         return out;
     }
 
