@@ -88,13 +88,22 @@ public final class TrainCommand implements Runnable {
         int batch;
         @Option(names = "--lr", defaultValue = "5e-4")
         double lr;
+        @Option(names = "--expression-groups", defaultValue = "0", description = "Extra people a step, each "
+                + "rendered with a neutral face and the four expressions in one pose: hard negatives that differ "
+                + "only in the expression (default ${DEFAULT-VALUE}).")
+        int expressionGroups;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (expressionGroups < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--expression-groups must be 0 or more, not " + expressionGroups);
+            }
             ClipStage.Settings d = ClipStage.Settings.defaults();
-            ClipStage.Settings s = new ClipStage.Settings(batch, lr, d.logitScale(), d.validationSamples());
+            ClipStage.Settings s = new ClipStage.Settings(batch, lr, d.logitScale(), d.validationSamples())
+                    .withExpressionGroups(expressionGroups);
             return TrainCommand.run(new ClipStage(data.train, data.validation, run.seed, s), run, 1500, spec);
         }
     }

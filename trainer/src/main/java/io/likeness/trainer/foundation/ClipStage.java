@@ -15,8 +15,14 @@ import io.likeness.mcdm.nn.clip.ClipVisionModel;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import io.likeness.mcdm.nn.layers.NnBlock;
 import io.likeness.trainer.dataset.Sample;
+import io.likeness.trainer.dataset.Split;
 import io.likeness.trainer.studio.Captions;
 import io.likeness.trainer.studio.Direction;
+import io.likeness.trainer.studio.Identity;
+import io.likeness.trainer.studio.IdentitySampler;
+import io.likeness.trainer.studio.Pose;
+import io.likeness.trainer.studio.PoseSampler;
+import io.likeness.trainer.studio.PortraitRenderer;
 import io.likeness.trainer.train.AdamW;
 import io.likeness.trainer.train.Batches;
 import io.likeness.trainer.train.StepRandom;
@@ -42,10 +48,28 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
 
     public static final String NAME = "clip";
 
-    /** Hyper-parameters. */
-    public record Settings(int batchSamples, double learningRate, float logitScale, int validationSamples) {
+    /**
+     * Hyper-parameters.
+     *
+     * @param expressionGroups per step, this many extra train-split people rendered on the fly with a neutral face
+     *                         and each of the four expressions, same pose, short captions: hard negatives that
+     *                         differ only in the expression (0 = none, as the shipped encoders were trained)
+     */
+    public record Settings(int batchSamples, double learningRate, float logitScale, int validationSamples,
+                           int expressionGroups) {
+        public Settings(int batchSamples, double learningRate, float logitScale, int validationSamples) {
+            this(batchSamples, learningRate, logitScale, validationSamples, 0);
+        }
+
         public static Settings defaults() {
             return new Settings(32, 5e-4, 20f, 256);
+        }
+
+        public Settings withExpressionGroups(int groups) {
+            if (groups < 0) {
+                throw new IllegalArgumentException("expression groups must be 0 or more, not " + groups);
+            }
+            return new Settings(batchSamples, learningRate, logitScale, validationSamples, groups);
         }
     }
 
@@ -105,6 +129,7 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
                         : StudioVocabulary.longCaption(caption, j.get("description").asText()));
             }
         }
+        addExpressionGroups(settings.expressionGroups(), r, images, captions);
         NDArray x = Batches.images(m, images);
         long[][] ids = tokenizer.encode(captions);
         NDArray idArray = m.create(ids);
@@ -127,6 +152,29 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
             out.put("loss", (double) loss.getFloat());
             out.put("batch_top1", correct / (double) h.length);
             return out;
+        }
+    }
+
+    /**
+     * {@code groups} ({@link Settings#expressionGroups()}) train-split people, each rendered in one pose with a neutral face and
+     * with each of the four expressions, captioned "a man, neutral expression", "a man, angry", …: in the
+     * contrastive loss they are told apart only by the expression, which the views alone teach too weakly (the
+     * text tower then gives the four expressions nearly the same context, {@link TextSeparation}).
+     */
+    static void addExpressionGroups(int groups, SplittableRandom r, List<BufferedImage> images,
+                                    List<String> captions) {
+        for (int g = 0; g < groups; g++) {
+            Identity id;
+            do {
+                id = IdentitySampler.sample(r.nextLong());
+            } while (Split.of(id) != Split.TRAIN);
+            Pose pose = PoseSampler.sample(r.nextLong());
+            for (Direction d : Direction.values()) {
+                if (d == Direction.SOURCE || d.kind() == Direction.Kind.EXPRESSION) {
+                    images.add(PortraitRenderer.render(id, pose, d, PortraitRenderer.DEFAULT_SIZE));
+                    captions.add(Captions.forImage(id, d, false));
+                }
+            }
         }
     }
 
@@ -272,6 +320,9 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
         h.put("vision_layers", vision.config().layers());
         h.put("max_tokens", tokenizer.maxTokens());
         h.put("logit_scale", settings.logitScale());
+        if (settings.expressionGroups() > 0) {
+            h.put("expression_groups", settings.expressionGroups());
+        }
         ArrayNode vocabulary = h.putArray("vocabulary");
         tokenizer.vocabulary().stream().filter(w -> !FoundationCheckpoints.SPECIALS.contains(w))
                 .forEach(vocabulary::add);
@@ -280,7 +331,9 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
 
     @Override
     public String dataDescription() {
-        return data + "; batch " + (2 * settings.batchSamples()) + " renders, short or long captions 50/50";
+        return data + "; batch " + (2 * settings.batchSamples()) + " renders, short or long captions 50/50"
+                + (settings.expressionGroups() == 0 ? "" : "; plus " + settings.expressionGroups()
+                + " people a step rendered neutral and in the four expressions (short captions)");
     }
 
     @Override
