@@ -158,6 +158,12 @@ public final class TrainCommand implements Runnable {
                         + "and ear keypoints) against the rest, normalised to mean 1; 1 = unweighted "
                         + "(default ${DEFAULT-VALUE}).")
         double faceWeight;
+        @Option(names = "--word-context",
+                description = "Condition on the prompt's word embeddings as well as on the frozen text tower's "
+                        + "output (a zero-initialised projection trained with the UNet): for words the tower "
+                        + "merged, such as the four expressions. Pair generation and MCDM training do not take "
+                        + "such a base yet.")
+        boolean wordContext;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -169,7 +175,8 @@ public final class TrainCommand implements Runnable {
             }
             BaseStage.Settings d = BaseStage.Settings.defaults();
             BaseStage.Settings s = new BaseStage.Settings(batch, lr, d.emptyPrompt(), d.noIdentity(), d.noPose(),
-                    d.minSnrGamma(), d.ema(), d.sampleSteps(), 1.0).withFaceWeight(faceWeight);
+                    d.minSnrGamma(), d.ema(), d.sampleSteps(), 1.0).withFaceWeight(faceWeight)
+                    .withWordContext(wordContext);
             Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
             return TrainCommand.run(new BaseStage(data.train, data.validation, vae, clip, identity, cache, run.seed,
                     s, System.out), run, io.likeness.trainer.foundation.FoundationChain.Plan.shipped().baseSteps(), spec);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "likeness-trainer", mixinStandardHelpOptions = true,
         description = "Likeness trainer: the synthetic studio, the foundation models, pair generation and MCDM.",
         subcommands = {StudioCommand.class, TrainCommand.class, FoundationCommand.class,
-            GeneratePairsCommand.class, EvalCommand.class, PublishCommand.class, ShipCommand.class,
+            GeneratePairsCommand.class, EvalCommand.class, PublishCommand.class, ShipCommand.class, ExtractCommand.class,
             UntrainedCommand.class, ProbeCommand.class,
             CommandLine.HelpCommand.class})
 public final class TrainerMain implements Runnable {

@@ -253,6 +253,12 @@ public final class BaseProbe {
         TextSeparation separation = TextSeparation.of(stage.tokenizer(), stage.clip().text(), stage.manager());
         m.put("text_distance_costumes", separation.costumes());
         m.put("text_distance_expressions", separation.expressions());
+        if (stage.hasWordContext()) {
+            TextSeparation context = TextSeparation.of((mm, prompts) -> stage.context(mm, prompts, null, null),
+                    stage.manager());
+            m.put("context_distance_costumes", context.costumes());
+            m.put("context_distance_expressions", context.expressions());
+        }
         m.put("identity_cos_own_reference", own / posed.size());
         m.put("identity_cos_other_reference", other / posed.size());
         if (sheet != null) {

@@ -14,6 +14,7 @@ import io.likeness.mcdm.checkpoint.ArchitectureSpec;
 import io.likeness.mcdm.nn.TinyPresets;
 import io.likeness.mcdm.nn.clip.ClipTextModel;
 import io.likeness.mcdm.nn.clip.ClipVisionModel;
+import io.likeness.mcdm.nn.clip.WordContext;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import io.likeness.mcdm.nn.identity.IdentityMapper;
 import io.likeness.mcdm.nn.identity.IdentityTextConditioner;
@@ -55,10 +56,28 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     /** Hyper-parameters. */
     static final int EVALUATION_PEOPLE = 16;
 
+    /**
+     * @param faceWeight  weight of the loss on the face's latent cells against the rest (1: unweighted)
+     * @param wordContext condition on the prompt's word embeddings as well as on the tower's output
+     *                    ({@link WordContext}, trained with the UNet); false: the tower's output alone
+     */
     public record Settings(int batch, double learningRate, double emptyPrompt, double noIdentity, double noPose,
-                           double minSnrGamma, double ema, int sampleSteps, double faceWeight) {
+                           double minSnrGamma, double ema, int sampleSteps, double faceWeight, boolean wordContext) {
         public static Settings defaults() {
-            return new Settings(16, 2e-4, 0.10, 0.40, 0.15, 5.0, 0.999, BaseSampleGrid.STEPS, 1.0);
+            return new Settings(16, 2e-4, 0.10, 0.40, 0.15, 5.0, 0.999, BaseSampleGrid.STEPS, 1.0, false);
+        }
+
+        /** Settings without the word path (as the shipped base was trained). */
+        public Settings(int batch, double learningRate, double emptyPrompt, double noIdentity, double noPose,
+                        double minSnrGamma, double ema, int sampleSteps, double faceWeight) {
+            this(batch, learningRate, emptyPrompt, noIdentity, noPose, minSnrGamma, ema, sampleSteps, faceWeight,
+                    false);
+        }
+
+        /** These settings with or without the word path ({@link WordContext}). */
+        public Settings withWordContext(boolean on) {
+            return new Settings(batch, learningRate, emptyPrompt, noIdentity, noPose, minSnrGamma, ema, sampleSteps,
+                    faceWeight, on);
         }
 
         /** These settings with the loss on the face's latent cells weighted {@code weight} × ({@link FaceRegion}). */
@@ -67,7 +86,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
                 throw new IllegalArgumentException("the face weight must be at least 1, not " + weight);
             }
             return new Settings(batch, learningRate, emptyPrompt, noIdentity, noPose, minSnrGamma, ema, sampleSteps,
-                    weight);
+                    weight, wordContext);
         }
     }
 
@@ -81,6 +100,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     private final AutoencoderKL vae;
     private final UNet2DConditionModel unet;
     private final PoseControlNet pose;
+    private final WordContext words;
     private final NoiseSchedule schedule = NoiseSchedule.stableDiffusion();
     private final BaseCorpus corpus;
     private final BaseSampleGrid grid;
@@ -100,8 +120,10 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
      */
     public static BaseStage forSampling(Path validation, Path vaeCheckpoint, Path clipCheckpoint,
                                         Path identityCheckpoint, Path baseCheckpoint, long seed) throws IOException {
+        boolean wordPath = FoundationCheckpoints.hasWordContext(
+                io.likeness.mcdm.checkpoint.CheckpointStore.readManifest(baseCheckpoint));
         BaseStage stage = new BaseStage(null, validation, vaeCheckpoint, clipCheckpoint, identityCheckpoint, null,
-                seed, Settings.defaults(), null, baseCheckpoint);
+                seed, Settings.defaults().withWordContext(wordPath), null, baseCheckpoint);
         io.likeness.mcdm.checkpoint.CheckpointStore.load(baseCheckpoint, stage.manager,
                 new LinkedHashMap<String, ai.djl.nn.Block>(stage.trainable()));
         return stage;
@@ -124,6 +146,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         this.vae = Frozen.freeze(FoundationCheckpoints.vae(vaeCheckpoint, manager));
         this.unet = TinyPresets.baseUNet(manager);
         this.pose = TinyPresets.poseBranch(unet, manager);
+        this.words = settings.wordContext() ? TinyPresets.wordContext(text.config().width(), manager) : null;
         this.grid = new BaseSampleGrid(validation, this, settings.sampleSteps());
         if (samplingFrom != null) {
             this.corpus = null;
@@ -170,6 +193,11 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         return conditioner;
     }
 
+    /** Whether the context includes the word path ({@link WordContext}). */
+    boolean hasWordContext() {
+        return words != null;
+    }
+
     NoiseSchedule schedule() {
         return schedule;
     }
@@ -184,6 +212,9 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         Map<String, NnBlock> m = new LinkedHashMap<>();
         m.put("unet", unet);
         m.put("pose", pose);
+        if (words != null) {
+            m.put(FoundationCheckpoints.WORDS, words);
+        }
         return m;
     }
 
@@ -198,21 +229,31 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     }
 
     /**
-     * Cross-attention context for prompts: rows with {@code withIdentity[i]} get identity words {@code words[i]}
-     * inserted before their subject word. Frozen networks: no gradient is recorded.
+     * Cross-attention context for prompts: rows with {@code withIdentity[i]} get identity words {@code identity[i]}
+     * inserted before their subject word; with the word path, its projection of the word embeddings is added.
      */
-    NDArray context(NDManager m, List<String> prompts, NDArray words, boolean[] withIdentity) {
+    NDArray context(NDManager m, List<String> prompts, NDArray identity, boolean[] withIdentity) {
+        TextTokens t = textTokens(m, prompts, identity, withIdentity);
+        return words == null ? t.tower() : words.apply(t.tower(), t.embeddings());
+    }
+
+    /** The frozen text tower's output and the token embeddings it ran on (identity words inserted). */
+    private record TextTokens(NDArray tower, NDArray embeddings) {
+    }
+
+    /** The frozen part of {@link #context}: no gradient is recorded. */
+    private TextTokens textTokens(NDManager m, List<String> prompts, NDArray identity, boolean[] withIdentity) {
         long[][] ids = tokenizer.encode(prompts);
-        NDArray plain = text.forward(m.create(ids));
-        if (words == null) {
-            return plain;
+        NDArray embeddings = text.tokenEmbeddings(m.create(ids));
+        if (identity != null) {
+            NDArray inserted = conditioner.insert(embeddings, identity, ids);
+            NDList rows = new NDList();
+            for (int i = 0; i < prompts.size(); i++) {
+                rows.add((withIdentity[i] ? inserted : embeddings).get(i));
+            }
+            embeddings = NDArrays.stack(rows, 0);
         }
-        NDArray inserted = text.forwardEmbeddings(conditioner.insert(text.tokenEmbeddings(m.create(ids)), words, ids));
-        NDList rows = new NDList();
-        for (int i = 0; i < prompts.size(); i++) {
-            rows.add((withIdentity[i] ? inserted : plain).get(i));
-        }
-        return NDArrays.stack(rows, 0);
+        return new TextTokens(text.forwardEmbeddings(embeddings), embeddings);
     }
 
     @Override
@@ -251,12 +292,13 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         NDArray noise = StepRandom.normal(m, StepRandom.of(seed, step, 2), x0.getShape());
         Shape col = new Shape(b, 1, 1, 1);
         NDArray xt = x0.mul(m.create(a, col)).add(noise.mul(m.create(s, col)));
-        NDArray ctx = context(m, prompts, corpus.words(m, idx), withIdentity);
+        TextTokens tokens = textTokens(m, prompts, corpus.words(m, idx), withIdentity);
         NDArray poseImages = PoseImages.batch(m, poses, noPose);
         NDArray tt = m.create(t);
         NDArray weights = m.create(w);
         NDArray cells = faceWeights(m, faces, x0.getShape(), poses.get(0).getWidth());
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray ctx = words == null ? tokens.tower() : words.apply(tokens.tower(), tokens.embeddings());
             PoseControlNet.Residuals res = pose.forward(xt, tt, ctx, poseImages, 1f);
             NDArray eps = unet.forward(xt, tt, ctx, res.down(), res.mid());
             NDArray squared = eps.sub(noise).square();
@@ -320,6 +362,9 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         h.put("latent_scale_factor", vae.config().scaleFactor());
         if (settings.faceWeight() != 1.0) {
             h.put("face_loss_weight", settings.faceWeight());
+        }
+        if (words != null) {
+            h.put(FoundationCheckpoints.WORD_CONTEXT, "tower + projection of LayerNorm(word embeddings)");
         }
         return new ArchitectureSpec("base-t2i-tiny", h);
     }

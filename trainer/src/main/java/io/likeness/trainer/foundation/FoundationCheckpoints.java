@@ -28,6 +28,22 @@ public final class FoundationCheckpoints {
     static final java.util.Set<String> SPECIALS = java.util.Set.of(WordTokenizer.PAD, WordTokenizer.START,
             WordTokenizer.END, WordTokenizer.UNK);
 
+    /** Block name of a base checkpoint's word path ({@link io.likeness.mcdm.nn.clip.WordContext}), if it has one. */
+    public static final String WORDS = "words";
+
+    /** Hyper-parameter a base checkpoint with the word path records. */
+    public static final String WORD_CONTEXT = "word_context";
+
+    /** Whether a base checkpoint conditions on the prompt's word embeddings as well as on the text tower's output. */
+    public static boolean hasWordContext(CheckpointManifest base) {
+        return base.architecture().hyperParameters().has(WORD_CONTEXT);
+    }
+
+    /** Whether a vocabulary entry is one of the tokens every tokenizer adds itself. */
+    public static boolean isSpecial(String word) {
+        return SPECIALS.contains(word);
+    }
+
     private FoundationCheckpoints() {
     }
 
@@ -83,6 +99,13 @@ public final class FoundationCheckpoints {
     }
 
     public static Base base(Path dir, NDManager manager) throws IOException {
+        CheckpointManifest manifest = CheckpointStore.readManifest(dir);
+        if (hasWordContext(manifest)) {
+            throw new IllegalArgumentException("base checkpoint " + manifest.version() + " (" + dir + ") conditions on "
+                    + "the prompt's word embeddings (train base --word-context); pair generation and MCDM training "
+                    + "take only bases conditioned on the text tower's output so far (a base trained without "
+                    + "--word-context)");
+        }
         UNet2DConditionModel unet = TinyPresets.baseUNet(manager);
         PoseControlNet pose = TinyPresets.poseBranch(unet, manager);
         Map<String, Block> blocks = new LinkedHashMap<>();

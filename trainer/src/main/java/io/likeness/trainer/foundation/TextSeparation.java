@@ -19,6 +19,12 @@ import java.util.List;
 public record TextSeparation(double costumes, double expressions) {
 
     public static TextSeparation of(WordTokenizer tokenizer, ClipTextModel text, NDManager manager) {
+        return of((m, prompts) -> text.forward(m.create(tokenizer.encode(prompts))), manager);
+    }
+
+    /** The same for any prompts → context (B, L, width) encoder, e.g. a base model's context with its word path. */
+    public static TextSeparation of(java.util.function.BiFunction<NDManager, List<String>, NDArray> encoder,
+                                    NDManager manager) {
         List<Direction> directions = Direction.edits();
         List<String> prompts = new ArrayList<>();
         for (Direction d : directions) {
@@ -26,7 +32,7 @@ public record TextSeparation(double costumes, double expressions) {
         }
         float[][] c = new float[directions.size()][];
         try (NDManager m = manager.newSubManager()) {
-            NDArray ctx = text.forward(m.create(tokenizer.encode(prompts)));
+            NDArray ctx = encoder.apply(m, prompts);
             for (int i = 0; i < c.length; i++) {
                 c[i] = ctx.get(i).toFloatArray();
             }

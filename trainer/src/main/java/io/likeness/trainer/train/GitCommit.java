@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** The commit of the working tree the trainer runs from (recorded in checkpoint provenance), or "unknown". */
-final class GitCommit {
+public final class GitCommit {
 
     private GitCommit() {
     }
 
-    static String current() {
+    public static String current() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

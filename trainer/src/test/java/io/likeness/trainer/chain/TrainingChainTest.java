@@ -113,6 +113,36 @@ class TrainingChainTest {
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--reader-steps", "0")).isEqualTo(2);
 
+        // the word path (train base --word-context): trained, saved and loaded with the UNet; probed; refused by
+        // pair generation with a message that says why. Four steps: the UNet's zero-initialised attention outputs
+        // and proj_out pass no gradient back to the context until two updates have opened them.
+        TrainingLoop.Outcome worded = run(new BaseStage(train, validation, runs.resolve("vae/final"),
+                runs.resolve("clip/final"), runs.resolve("identity/final"), runs.resolve("base/cache/corpus.ndlist"), 3,
+                new BaseStage.Settings(4, 1e-3, bs.emptyPrompt(), bs.noIdentity(), bs.noPose(), bs.minSnrGamma(),
+                        0.5, 2, 1.0).withWordContext(true), QUIET), runs.resolve("base-words"), 4, 0);
+        assertThat(worded.finished()).isTrue();
+        Path wordedFinal = runs.resolve("base-words/final");
+        assertThat(CheckpointStore.verify(wordedFinal).files()).containsKey("words.params");
+        assertThat(CheckpointStore.verify(wordedFinal).architecture().hyperParameters().has("word_context")).isTrue();
+        try (BaseStage sampling = BaseStage.forSampling(validation, runs.resolve("vae/final"),
+                runs.resolve("clip/final"), runs.resolve("identity/final"), wordedFinal, 3)) {
+            assertThat(sampling.trainable()).containsKey("words");
+            float[] projection = sampling.trainable().get("words").namedParameters().get("projection.weight")
+                    .getArray().toFloatArray();
+            float largest = 0;
+            for (float v : projection) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            assertThat(largest).as("the zero-initialised projection moved and was saved").isGreaterThan(0f);
+        }
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
+                wordedFinal.toString(), "--foundation", runs.toString(), "--validation", validation.toString(),
+                "--people", "1", "--steps", "2", "--sdedit", "0", "--reader-renders", "16", "--reader-steps", "2"))
+                .isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PairSynthesizer(runs.resolve("vae/final"),
+                        runs.resolve("clip/final"), runs.resolve("identity/final"), wordedFinal))
+                .hasMessageContaining("--word-context");
+
         Path pairs = tmp.resolve("pairs");
         try (PairSynthesizer synth = new PairSynthesizer(runs.resolve("vae/final"), runs.resolve("clip/final"),
                 runs.resolve("identity/final"), runs.resolve("base/final"))) {
@@ -198,6 +228,28 @@ class TrainingChainTest {
                 .execute("ship", product.toString(), "--out", shipped.toString())).isZero();
         assertThat(java.nio.file.Files.readString(shipped.resolve("MODEL.md"))).isEqualTo("# the model card\n");
         assertThat(CheckpointStore.verify(shipped).version()).isEqualTo(manifest.version());
+
+        // extract: the shipped checkpoint's frozen encoders and autoencoder back as clip and vae checkpoints, the
+        // foundation stages' own (within float16 rounding), which identity and base training take
+        Path extracted = tmp.resolve("extracted");
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain())
+                .execute("extract", shipped.toString(), "--out", extracted.toString())).isZero();
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            var original = io.likeness.trainer.foundation.FoundationCheckpoints.clip(runs.resolve("clip/final"), m);
+            var copy = io.likeness.trainer.foundation.FoundationCheckpoints.clip(extracted.resolve("clip"), m);
+            assertThat(copy.tokenizer().vocabulary()).isEqualTo(original.tokenizer().vocabulary());
+            for (var e : original.text().namedParameters().entrySet()) {
+                float[] a = e.getValue().getArray().toFloatArray();
+                float[] b = copy.text().namedParameters().get(e.getKey()).getArray().toFloatArray();
+                for (int i = 0; i < a.length; i++) {
+                    assertThat(b[i]).as(e.getKey()).isCloseTo(a[i], org.assertj.core.data.Offset.offset(
+                            1e-3f * Math.max(1f, Math.abs(a[i]))));
+                }
+            }
+            assertThat(io.likeness.trainer.foundation.FoundationCheckpoints.vae(extracted.resolve("vae"), m).config())
+                    .isEqualTo(io.likeness.trainer.foundation.FoundationCheckpoints.vae(runs.resolve("vae/final"), m)
+                            .config());
+        }
     }
 
     private static long bytes(Path dir) throws java.io.IOException {

@@ -53,6 +53,13 @@ public final class TinyPresets {
         return text;
     }
 
+    /** The word path around a text tower of this width ({@link io.likeness.mcdm.nn.clip.WordContext}); starts at 0. */
+    public static io.likeness.mcdm.nn.clip.WordContext wordContext(int textWidth, NDManager manager) {
+        io.likeness.mcdm.nn.clip.WordContext words = new io.likeness.mcdm.nn.clip.WordContext(textWidth);
+        words.initialize(manager);
+        return words;
+    }
+
     public static ClipVisionModel visionTower(NDManager manager) {
         ClipVisionModel vision = new ClipVisionModel(ClipConfig.tinyVision());
         vision.initialize(manager);
