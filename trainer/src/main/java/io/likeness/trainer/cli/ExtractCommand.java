@@ -2,9 +2,6 @@ package io.likeness.trainer.cli;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.likeness.mcdm.checkpoint.ArchitectureSpec;
 import io.likeness.mcdm.checkpoint.CheckpointManifest;
 import io.likeness.mcdm.checkpoint.CheckpointStore;
@@ -57,7 +54,9 @@ public final class ExtractCommand implements Callable<Integer> {
             clipBlocks.put("text", set.text());
             clipBlocks.put("vision", set.vision());
             CheckpointManifest clip = CheckpointStore.save(out.resolve("clip"), CheckpointManifest.of(
-                    source.version() + "-clip", clipArchitecture(set), Map.of(), provenance, Map.of()), clipBlocks);
+                    source.version() + "-clip", new ArchitectureSpec("clip-tiny",
+                    FoundationCheckpoints.clipHyperParameters(set.tokenizer(), set.text(), set.vision())), Map.of(),
+                    provenance, Map.of()), clipBlocks);
 
             VaeConfig vaeConfig = set.vae().config();
             CheckpointManifest vae = CheckpointStore.save(out.resolve("vae"), CheckpointManifest.of(
@@ -71,19 +70,5 @@ public final class ExtractCommand implements Callable<Integer> {
                     clip.version(), vae.version(), out);
         }
         return 0;
-    }
-
-    /** The hyper-parameters {@link FoundationCheckpoints#clip} reads, as the clip stage records them. */
-    private static ArchitectureSpec clipArchitecture(McdmModelSet set) {
-        ObjectNode h = JsonNodeFactory.instance.objectNode();
-        h.put("text_width", set.text().config().width());
-        h.put("text_layers", set.text().config().layers());
-        h.put("vision_width", set.vision().config().width());
-        h.put("vision_layers", set.vision().config().layers());
-        h.put("max_tokens", set.tokenizer().maxTokens());
-        ArrayNode vocabulary = h.putArray("vocabulary");
-        set.tokenizer().vocabulary().stream().filter(w -> !FoundationCheckpoints.isSpecial(w))
-                .forEach(vocabulary::add);
-        return new ArchitectureSpec("clip-tiny", h);
     }
 }

@@ -233,7 +233,11 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
      * inserted before their subject word; with the word path, its projection of the word embeddings is added.
      */
     NDArray context(NDManager m, List<String> prompts, NDArray identity, boolean[] withIdentity) {
-        TextTokens t = textTokens(m, prompts, identity, withIdentity);
+        return contextOf(textTokens(m, prompts, identity, withIdentity));
+    }
+
+    /** The context from the frozen part: the tower's output, plus the word path's term if the stage has one. */
+    private NDArray contextOf(TextTokens t) {
         return words == null ? t.tower() : words.apply(t.tower(), t.embeddings());
     }
 
@@ -298,7 +302,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         NDArray weights = m.create(w);
         NDArray cells = faceWeights(m, faces, x0.getShape(), poses.get(0).getWidth());
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray ctx = words == null ? tokens.tower() : words.apply(tokens.tower(), tokens.embeddings());
+            NDArray ctx = contextOf(tokens);
             PoseControlNet.Residuals res = pose.forward(xt, tt, ctx, poseImages, 1f);
             NDArray eps = unet.forward(xt, tt, ctx, res.down(), res.mid());
             NDArray squared = eps.sub(noise).square();

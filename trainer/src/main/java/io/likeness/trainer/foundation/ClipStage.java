@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.likeness.mcdm.checkpoint.ArchitectureSpec;
 import io.likeness.mcdm.nn.TinyPresets;
@@ -313,19 +311,11 @@ public final class ClipStage implements TrainingStage, TrainingLoop.Architected 
 
     @Override
     public ArchitectureSpec architecture() {
-        ObjectNode h = JsonNodeFactory.instance.objectNode();
-        h.put("text_width", text.config().width());
-        h.put("text_layers", text.config().layers());
-        h.put("vision_width", vision.config().width());
-        h.put("vision_layers", vision.config().layers());
-        h.put("max_tokens", tokenizer.maxTokens());
+        ObjectNode h = FoundationCheckpoints.clipHyperParameters(tokenizer, text, vision);
         h.put("logit_scale", settings.logitScale());
         if (settings.expressionGroups() > 0) {
             h.put("expression_groups", settings.expressionGroups());
         }
-        ArrayNode vocabulary = h.putArray("vocabulary");
-        tokenizer.vocabulary().stream().filter(w -> !FoundationCheckpoints.SPECIALS.contains(w))
-                .forEach(vocabulary::add);
         return new ArchitectureSpec("clip-tiny", h);
     }
 

@@ -42,7 +42,8 @@ public final class FoundationChain {
         public static Plan toy() {
             BaseStage.Settings b = BaseStage.Settings.defaults();
             return new Plan(8, 4, 1, 2, 2, 2, 2, new VaeStage.Settings(VaeConfig.lean(), 2, 32, 1e-3, 1e-6, 0.5, 4),
-                    new ClipStage.Settings(2, 1e-4, 20f, 4).withExpressionGroups(1), new IdentityStage.Settings(2, 1e-4, 0.1f, 0.1, 4),
+                    new ClipStage.Settings(2, 1e-4, 20f, 4).withExpressionGroups(1),
+                    new IdentityStage.Settings(2, 1e-4, 0.1f, 0.1, 4),
                     new BaseStage.Settings(4, 1e-4, b.emptyPrompt(), b.noIdentity(), b.noPose(), b.minSnrGamma(),
                             b.ema(), 2, 1.0), 2, 0, 0);
         }

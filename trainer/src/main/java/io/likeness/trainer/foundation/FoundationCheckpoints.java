@@ -39,9 +39,22 @@ public final class FoundationCheckpoints {
         return base.architecture().hyperParameters().has(WORD_CONTEXT);
     }
 
-    /** Whether a vocabulary entry is one of the tokens every tokenizer adds itself. */
-    public static boolean isSpecial(String word) {
-        return SPECIALS.contains(word);
+    /**
+     * The hyper-parameters {@link #clip} reads back (tower widths and depths, sequence length, vocabulary without
+     * the special tokens): what the clip stage and {@code extract} record.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode clipHyperParameters(WordTokenizer tokenizer,
+            ClipTextModel text, ClipVisionModel vision) {
+        com.fasterxml.jackson.databind.node.ObjectNode h =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        h.put("text_width", text.config().width());
+        h.put("text_layers", text.config().layers());
+        h.put("vision_width", vision.config().width());
+        h.put("vision_layers", vision.config().layers());
+        h.put("max_tokens", tokenizer.maxTokens());
+        com.fasterxml.jackson.databind.node.ArrayNode vocabulary = h.putArray("vocabulary");
+        tokenizer.vocabulary().stream().filter(w -> !SPECIALS.contains(w)).forEach(vocabulary::add);
+        return h;
     }
 
     private FoundationCheckpoints() {
