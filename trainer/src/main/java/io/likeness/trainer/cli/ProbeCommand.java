@@ -2,6 +2,8 @@ package io.likeness.trainer.cli;
 
 import io.likeness.trainer.foundation.BaseProbe;
 import io.likeness.trainer.foundation.BaseStage;
+import io.likeness.trainer.foundation.VaeProbe;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Measure what a trained foundation model does with its conditions.",
-        subcommands = {ProbeCommand.Base.class})
+        subcommands = {ProbeCommand.Base.class, ProbeCommand.Vae.class})
 public final class ProbeCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -119,6 +121,53 @@ public final class ProbeCommand implements Runnable {
 
         private static String cell(double v) {
             return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+        }
+    }
+
+    @Command(name = "vae", mixinStandardHelpOptions = true,
+            description = "What one or more autoencoders keep of a face: validation people neutral and in the four "
+                    + "expressions round-tripped through each; PSNR of the render and of the face, and the share "
+                    + "of expressions an expression reader still reads (the ceiling of any latent model's samples).")
+    static final class Vae implements Callable<Integer> {
+        @Parameters(arity = "1..*", description = "vae checkpoints (e.g. var/train/runs/vae/final).")
+        List<Path> checkpoints;
+
+        @Option(names = "--validation", defaultValue = "var/train/data/views-validation",
+                description = "Studio views, validation split (default: ${DEFAULT-VALUE}).")
+        Path validation;
+
+        @Option(names = "--people", defaultValue = "64", description = "Validation people (× 5 faces).")
+        int people;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--sheet", description = "Write the enlarged faces of the first --sheet-people people here "
+                + "(PNG): per person the render, then each checkpoint's round trip; neutral, then the expressions.")
+        Path sheet;
+
+        @Option(names = "--sheet-people", defaultValue = "3")
+        int sheetPeople;
+
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            VaeProbe.Result r = new VaeProbe(validation, people).run(checkpoints, seed,
+                    BaseProbe.ReaderSize.standard(), sheet, sheetPeople);
+            System.out.printf(Locale.ROOT, "vae probe of %d checkpoints on %d people in %.0f s; reader held out "
+                    + "%.3f; on the renders themselves: expressions %.3f, neutral read as none %.3f%n",
+                    checkpoints.size(), people, (System.nanoTime() - t0) / 1e9, r.readerHeldOutAcc(),
+                    r.truthExpressionAcc(), r.truthNeutralReadAsNone());
+            System.out.println("| checkpoint | PSNR dB | face PSNR dB | expressions read | neutral read as none |");
+            System.out.println("|---|---|---|---|---|");
+            for (VaeProbe.Reading x : r.readings()) {
+                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.3f |%n", x.version(), x.psnrDb(),
+                        x.facePsnrDb(), x.expressionAcc(), x.neutralReadAsNone());
+            }
+            if (sheet != null) {
+                System.out.println("sheet: " + sheet);
+            }
+            return 0;
         }
     }
 }

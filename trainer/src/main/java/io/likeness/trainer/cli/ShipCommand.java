@@ -3,12 +3,17 @@ package io.likeness.trainer.cli;
 import ai.djl.ndarray.NDManager;
 import io.likeness.mcdm.checkpoint.CheckpointManifest;
 import io.likeness.mcdm.checkpoint.CheckpointStore;
+import io.likeness.mcdm.checkpoint.TrainingProvenance;
 import io.likeness.mcdm.nn.McdmModelSet;
 import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
+import io.likeness.trainer.foundation.DecoderSwap;
+import io.likeness.trainer.foundation.FoundationCheckpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
@@ -36,6 +41,14 @@ public final class ShipCommand implements Callable<Integer> {
     @Option(names = "--float32", description = "Keep float32 weights (twice the size).")
     boolean float32;
 
+    @Option(names = "--decoder", description = "A vae checkpoint whose decoder was fine-tuned (train vae "
+            + "--decoder-from) on this checkpoint's autoencoder: its decoder is shipped instead. The evaluation "
+            + "metrics of the checkpoint are dropped (they describe the old decoder; run eval --record again).")
+    Path decoder;
+
+    @Option(names = "--version-name", description = "Version of the shipped checkpoint (required with --decoder).")
+    String version;
+
     @Override
     public Integer call() throws IOException {
         CheckpointManifest manifest = CheckpointStore.verify(checkpoint);
@@ -45,6 +58,12 @@ public final class ShipCommand implements Callable<Integer> {
             McdmModelSet set = TinyMcdmModelsFactory.modelSet(manifest, manager);
             var blocks = TinyMcdmModelsFactory.blocks(set);
             CheckpointStore.load(checkpoint, manager, blocks);
+            if (decoder != null) {
+                manifest = withDecoder(manifest, set, manager);
+            } else if (version != null) {
+                manifest = new CheckpointManifest(manifest.formatVersion(), version, manifest.architecture(),
+                        manifest.editCatalog(), manifest.provenance(), manifest.metrics(), null);
+            }
             if (float32) {
                 CheckpointStore.save(tmp, manifest, blocks);
             } else {
@@ -60,6 +79,37 @@ public final class ShipCommand implements Callable<Integer> {
                 manifest.version(), checkpoint, out, size(out) / 1e6, float32 ? "float32" : "float16",
                 size(checkpoint) / 1e6);
         return 0;
+    }
+
+    /** Swaps the decoder in and says so in the manifest: new version, provenance noting the decoder. */
+    private CheckpointManifest withDecoder(CheckpointManifest manifest, McdmModelSet set, NDManager manager)
+            throws IOException {
+        if (version == null || version.equals(manifest.version())) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--decoder needs a new --version-name: the shipped weights are no longer " + manifest.version()
+                            + "'s");
+        }
+        CheckpointManifest tuned = CheckpointStore.verify(decoder);
+        int copied = DecoderSwap.apply(set.vae(), FoundationCheckpoints.vae(decoder, manager));
+        System.out.printf(Locale.ROOT, "decoder of %s (%d parameters) put into %s%n", tuned.version(), copied,
+                manifest.version());
+        TrainingProvenance p = manifest.provenance();
+        TrainingProvenance provenance = new TrainingProvenance(p.command() + "; then its decoder replaced by "
+                + tuned.version() + "'s (" + tuned.provenance().command() + ")", p.seeds(), p.data(), p.steps(),
+                p.gitCommit());
+        Map<String, Double> kept = new TreeMap<>();
+        manifest.metrics().forEach((k, v) -> {
+            if (k.equals("steps") || k.equals("train_seconds")) {
+                kept.put(k, v);
+            }
+        });
+        tuned.metrics().forEach((k, v) -> {
+            if (k.startsWith("val_")) {
+                kept.put("decoder_" + k, v);
+            }
+        });
+        return new CheckpointManifest(manifest.formatVersion(), version, manifest.architecture(),
+                manifest.editCatalog(), provenance, kept, null);
     }
 
     /** Hand-written Markdown next to the weights (models/default/MODEL.md, the model card) outlives a re-ship. */

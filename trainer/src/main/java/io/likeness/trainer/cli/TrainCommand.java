@@ -64,6 +64,13 @@ public final class TrainCommand implements Runnable {
         double lr;
         @Option(names = "--preset", defaultValue = "lean", description = "lean (16/32/64/128) or tiny (32/64/128/128).")
         String preset;
+        @Option(names = "--decoder-from", description = "Fine-tune only the decoder of this vae checkpoint: the "
+                + "encoder, its latent space and scale factor stay as they are, so a base or MCDM trained on them "
+                + "keeps working and decodes with the new decoder.")
+        Path decoderFrom;
+        @Option(names = "--face-crops", defaultValue = "0.75", description = "With --decoder-from: share of crops "
+                + "centred on the face (default: ${DEFAULT-VALUE}).")
+        double faceCrops;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +79,9 @@ public final class TrainCommand implements Runnable {
             VaeStage.Settings d = VaeStage.Settings.defaults();
             VaeStage.Settings s = new VaeStage.Settings(preset.equals("tiny") ? VaeConfig.tiny() : VaeConfig.lean(),
                     batch, crop, lr, d.klWeight(), d.edgeWeight(), d.validationImages());
+            if (decoderFrom != null) {
+                s = s.withDecoderFineTune(decoderFrom, faceCrops);
+            }
             return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed, s), run, 3000, spec);
         }
     }

@@ -1,5 +1,7 @@
 package io.likeness.trainer.foundation;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.likeness.trainer.dataset.Sample;
 import io.likeness.trainer.studio.Captions;
@@ -33,7 +35,8 @@ import java.util.Map;
  *       the truth's reading is the judge's own ceiling, per direction (it reads costumes, hardly any
  *       expression);</li>
  *   <li><b>expression</b>: an {@link ExpressionReader} trained for the probe on studio face crops reads the face
- *       of each posed sample and truth prompted with an expression (the truth's reading is its ceiling), reports
+ *       of each posed sample and truth prompted with an expression (the truth's reading is its ceiling; the truth
+ *       encoded and decoded by the frozen autoencoder is the latent model's own ceiling), reports
  *       the share of those samples it reads as no expression at all, and reads the SDEdit column (did the model
  *       keep the expression of a half-noised truth);</li>
  *   <li><b>text</b>: how far apart the frozen text tower puts the directions' prompts ({@link TextSeparation}),
@@ -187,6 +190,7 @@ public final class BaseProbe {
         ExpressionReader.Fit readerFit;
         double sampleNone;
         double sdeditExpression = Double.NaN;
+        double[] vaeExpression;
         // the faces are where the pose map puts them: the samples are read at their truth's face
         try (ExpressionReader reader = ExpressionReader.train(seed, readerSize.renders(), readerSize.steps(),
                 readerSize.batch(), readerSize.heldOut(), null)) {
@@ -194,6 +198,7 @@ public final class BaseProbe {
             List<Direction> readSamples = reader.read(posed, faces);
             expressionHits = hits(readSamples, reader.read(truths, faces));
             sampleNone = noneShare(readSamples);
+            vaeExpression = hits(reader.read(roundTrip(truths), faces), reader.read(truths, faces))[0];
             if (!edited.isEmpty()) {
                 List<FaceRegion> firstPose = new ArrayList<>();
                 for (int i = 0; i < edited.size(); i++) {
@@ -208,6 +213,7 @@ public final class BaseProbe {
         double accTruths = 0;
         double expSamples = 0;
         double expTruths = 0;
+        double expVae = 0;
         int expressionCount = 0;
         for (int d = 0; d < directions.size(); d++) {
             boolean expression = directions.get(d).kind() == Direction.Kind.EXPRESSION;
@@ -219,6 +225,7 @@ public final class BaseProbe {
             if (expression) {
                 expSamples += expressionHits[0][d];
                 expTruths += expressionHits[1][d];
+                expVae += vaeExpression[d];
                 expressionCount += perDirection;
             }
         }
@@ -245,6 +252,7 @@ public final class BaseProbe {
         m.put("direction_acc_studio_truth", accTruths / posed.size());
         m.put("expression_acc_samples", expSamples / expressionCount);
         m.put("expression_acc_studio_truth", expTruths / expressionCount);
+        m.put("expression_acc_vae_round_trip", expVae / expressionCount);
         m.put("expression_samples_read_as_none", sampleNone);
         if (!Double.isNaN(sdeditExpression)) {
             m.put("expression_acc_sdedit", sdeditExpression);
@@ -265,6 +273,22 @@ public final class BaseProbe {
             writeSheet(sheet, Math.min(sheetPeople, subjects.size()), samples, truths, maps, edited);
         }
         return new Result(m, rows);
+    }
+
+    /**
+     * The truths encoded to latent means and decoded by the frozen autoencoder: the best any sample of the latent
+     * model can look, so the reader's accuracy on them is the ceiling of {@code expression_acc_samples}.
+     */
+    private List<BufferedImage> roundTrip(List<BufferedImage> images) {
+        List<BufferedImage> out = new ArrayList<>();
+        for (int i = 0; i < images.size(); i += 16) {
+            try (NDManager m = stage.manager().newSubManager()) {
+                List<BufferedImage> chunk = images.subList(i, Math.min(images.size(), i + 16));
+                NDArray z = stage.vae().encodeMean(Batches.images(m, chunk));
+                out.addAll(Batches.toImages(stage.vae().decode(z).clip(-1f, 1f)));
+            }
+        }
+        return out;
     }
 
     private void writeSheet(Path png, int people, List<BufferedImage> samples, List<BufferedImage> truths,
@@ -333,7 +357,7 @@ public final class BaseProbe {
         return (double) hit / count;
     }
 
-    private static Pose pose(JsonNode p) {
+    static Pose pose(JsonNode p) {
         return new Pose(p.get("dx").asDouble(), p.get("dy").asDouble(), p.get("scale").asDouble(),
                 p.get("rollDegrees").asDouble(), p.get("shoulderWidth").asDouble(), p.get("shoulderTilt").asDouble(),
                 p.get("backdropColour").asInt(), Pose.Backdrop.valueOf(p.get("backdrop").asText()));

@@ -2,14 +2,17 @@ package io.likeness.trainer.foundation;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.likeness.mcdm.checkpoint.ArchitectureSpec;
+import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.mcdm.metrics.Psnr;
 import io.likeness.mcdm.metrics.Ssim;
 import io.likeness.mcdm.nn.layers.NnBlock;
@@ -21,6 +24,7 @@ import io.likeness.trainer.train.Batches;
 import io.likeness.trainer.train.StepRandom;
 import io.likeness.trainer.train.TrainingLoop;
 import io.likeness.trainer.train.TrainingStage;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,11 +46,41 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
 
     public static final String NAME = "vae";
 
-    /** Hyper-parameters. */
+    /**
+     * Hyper-parameters.
+     *
+     * @param decoderFrom null to train the whole autoencoder from scratch, or a vae checkpoint whose decoder is
+     *                    fine-tuned ({@link #withDecoderFineTune})
+     * @param faceCrops   when fine-tuning the decoder, the share of crops centred on the face
+     */
     public record Settings(VaeConfig config, int batchSamples, int crop, double learningRate, double klWeight,
-                           double edgeWeight, int validationImages) {
+                           double edgeWeight, int validationImages, Path decoderFrom, double faceCrops) {
         public static Settings defaults() {
             return new Settings(VaeConfig.lean(), 8, 64, 5e-4, 1e-6, 0.5, 256);
+        }
+
+        public Settings(VaeConfig config, int batchSamples, int crop, double learningRate, double klWeight,
+                        double edgeWeight, int validationImages) {
+            this(config, batchSamples, crop, learningRate, klWeight, edgeWeight, validationImages, null, 0);
+        }
+
+        /**
+         * These settings fine-tuning only the decoder of the autoencoder at {@code from} (as Stable Diffusion's
+         * ft-MSE decoder was): its encoder, and so its latent space and scale factor, stay exactly as they are,
+         * so every model trained on its latents (base, MCDM) keeps working and decodes sharper.
+         * {@code faceCrops} of the crops are centred on the face, where 128-px renders carry their smallest
+         * details (eyes, brows, mouth: one or two latent cells each).
+         */
+        public Settings withDecoderFineTune(Path from, double faceCrops) {
+            if (faceCrops < 0 || faceCrops > 1) {
+                throw new IllegalArgumentException("face crops is a share, 0..1: " + faceCrops);
+            }
+            return new Settings(config, batchSamples, crop, learningRate, klWeight, edgeWeight, validationImages,
+                    from, faceCrops);
+        }
+
+        boolean decoderOnly() {
+            return decoderFrom != null;
         }
     }
 
@@ -56,6 +90,7 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
     private final AutoencoderKL vae;
     private final ViewStream stream;
     private final List<BufferedImage> validation;
+    private final List<FaceRegion> validationFaces;
     private final String data;
     private float scaleFactor;
 
@@ -64,15 +99,34 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
         this.seed = seed;
         this.manager = NDManager.newBaseManager();
         io.likeness.trainer.train.Seeding.initialWeights(seed, NAME);
-        this.vae = AutoencoderKL.create(settings.config(), manager);
-        this.scaleFactor = settings.config().scaleFactor();
+        String from = "";
+        if (settings.decoderOnly()) {
+            this.vae = FoundationCheckpoints.vae(settings.decoderFrom(), manager);
+            vae.namedParameters().forEach((n, p) -> p.getArray().setRequiresGradient(isDecoder(n)));
+            from = "; decoder fine-tuned from " + CheckpointStore.readManifest(settings.decoderFrom()).version()
+                    + " (encoder frozen), " + Math.round(100 * settings.faceCrops()) + "% of crops on the face";
+        } else {
+            this.vae = AutoencoderKL.create(settings.config(), manager);
+        }
+        if (settings.crop() % vae.downsampling() != 0) {
+            throw new IllegalArgumentException("crop " + settings.crop() + " is not a multiple of the autoencoder's "
+                    + "downsampling factor " + vae.downsampling());
+        }
+        this.scaleFactor = vae.config().scaleFactor();
         this.stream = new ViewStream(train, seed);
         this.validation = new ArrayList<>();
+        this.validationFaces = new ArrayList<>();
         for (Sample s : ViewStream.firstSamples(validationSet, settings.validationImages())) {
             validation.add(s.image("a.png"));
+            validationFaces.add(FaceRegion.fromKeypoints(s.json().get("keypoints_a")));
         }
         this.data = "studio views " + train.getFileName() + " (train), " + validationSet.getFileName()
-                + " (validation)";
+                + " (validation)" + from;
+    }
+
+    /** Parameters the decoder fine-tune trains: the decoder and the 1×1 convolution in front of it. */
+    private static boolean isDecoder(String parameterName) {
+        return DecoderSwap.isDecoder(parameterName);
     }
 
     public AutoencoderKL vae() {
@@ -90,12 +144,27 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
     }
 
     @Override
+    public Map<String, Parameter> parameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        vae.namedParameters().forEach((n, p) -> {
+            if (!settings.decoderOnly() || isDecoder(n)) {
+                out.put("vae." + n, p);
+            }
+        });
+        return out;
+    }
+
+    @Override
     public AdamW.Settings optimizer() {
         return AdamW.Settings.of(settings.learningRate(), 100).withWeightDecay(0);
     }
 
     @Override
     public Map<String, Double> step(NDManager m, long step) {
+        return settings.decoderOnly() ? decoderStep(m, step) : wholeStep(m, step);
+    }
+
+    private Map<String, Double> wholeStep(NDManager m, long step) {
         List<BufferedImage> imgs = new ArrayList<>();
         for (Sample s : stream.next(settings.batchSamples())) {
             imgs.add(s.image("a.png"));
@@ -137,6 +206,82 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
             out.put("kl", (double) kl.getFloat());
             return out;
         }
+    }
+
+    /**
+     * The decoder fine-tune: whole renders through the frozen encoder (the latents the base model learns and
+     * generates, with no crop borders on the encoder's side), a posterior sample, then a {@code crop / f}-cell window
+     * of it decoded and compared with the same pixels. The window is centred on the face for {@code faceCrops} of
+     * the images (jittered by up to a cell), elsewhere at random (redrawn off plain backdrop). Loss: L1 + edge
+     * weight × L1 of the image gradients; no KL (the posterior does not move).
+     */
+    private Map<String, Double> decoderStep(NDManager m, long step) {
+        List<BufferedImage> imgs = new ArrayList<>();
+        List<FaceRegion> faces = new ArrayList<>();
+        for (Sample s : stream.next(settings.batchSamples())) {
+            for (String view : new String[] {"a", "b"}) {
+                imgs.add(s.image(view + ".png"));
+                faces.add(FaceRegion.fromKeypoints(s.json().get("keypoints_" + view)));
+            }
+        }
+        SplittableRandom r = StepRandom.of(seed, step, 1);
+        int f = vae.downsampling();
+        int cells = settings.crop() / f;
+        int[] lx = new int[imgs.size()];
+        int[] ly = new int[imgs.size()];
+        int[] x = new int[imgs.size()];
+        int[] y = new int[imgs.size()];
+        for (int i = 0; i < imgs.size(); i++) {
+            BufferedImage img = imgs.get(i);
+            int maxX = img.getWidth() / f - cells;
+            int maxY = img.getHeight() / f - cells;
+            boolean onFace = r.nextDouble() < settings.faceCrops() && faces.get(i) != null;
+            if (onFace) {
+                FaceRegion face = faces.get(i);
+                lx[i] = clamp((int) Math.round((face.x() - settings.crop() / 2.0) / f) + r.nextInt(3) - 1, maxX);
+                ly[i] = clamp((int) Math.round((face.y() - settings.crop() / 2.0) / f) + r.nextInt(3) - 1, maxY);
+            } else {
+                for (int attempt = 0; attempt < 10; attempt++) {
+                    lx[i] = r.nextInt(maxX + 1);
+                    ly[i] = r.nextInt(maxY + 1);
+                    if (contrast(img, lx[i] * f, ly[i] * f, settings.crop()) >= MIN_CROP_CONTRAST) {
+                        break;
+                    }
+                }
+            }
+            x[i] = lx[i] * f;
+            y[i] = ly[i] * f;
+        }
+        NDArray target = Batches.images(m, imgs, x, y, settings.crop(), settings.crop());
+        NDList mv = vae.moments(Batches.images(m, imgs));
+        NDList means = new NDList();
+        NDList logvars = new NDList();
+        for (int i = 0; i < imgs.size(); i++) {
+            String window = ":, " + ly[i] + ":" + (ly[i] + cells) + ", " + lx[i] + ":" + (lx[i] + cells);
+            means.add(mv.get(0).get(i).get(window));
+            logvars.add(mv.get(1).get(i).get(window));
+        }
+        NDArray mean = NDArrays.stack(means);
+        NDArray logvar = NDArrays.stack(logvars).clip(-30f, 20f);
+        NDArray noise = StepRandom.normal(m, StepRandom.of(seed, step, 2),
+                new Shape(imgs.size(), vae.latentChannels(), cells, cells));
+        NDArray z = mean.add(logvar.mul(0.5f).exp().mul(noise));
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray recon = vae.decode(z.mul(scaleFactor));
+            NDArray l1 = recon.sub(target).abs().mean();
+            NDArray edge = edgeLoss(recon, target);
+            NDArray loss = l1.add(edge.mul((float) settings.edgeWeight()));
+            gc.backward(loss);
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("loss", (double) loss.getFloat());
+            out.put("l1", (double) l1.getFloat());
+            out.put("edge", (double) edge.getFloat());
+            return out;
+        }
+    }
+
+    private static int clamp(int v, int max) {
+        return Math.max(0, Math.min(max, v));
     }
 
     /**
@@ -225,25 +370,51 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
         }
         double mean = sum / n;
         double std = Math.sqrt(sq / n - mean * mean);
-        scaleFactor = (float) (1.0 / std);
+        if (!settings.decoderOnly()) {
+            // a fine-tuned decoder keeps the encoder's latent space, and so its scale factor, unchanged
+            scaleFactor = (float) (1.0 / std);
+        }
+        double facePsnr = 0;
+        int faces = 0;
+        for (int i = 0; i < validation.size(); i++) {
+            Rectangle box = faceBox(validationFaces.get(i), validation.get(i));
+            if (box != null) {
+                facePsnr += Psnr.psnr(validation.get(i).getSubimage(box.x, box.y, box.width, box.height),
+                        recon.get(i).getSubimage(box.x, box.y, box.width, box.height));
+                faces++;
+            }
+        }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("val_psnr_db", psnr / validation.size());
         out.put("val_ssim", ssim / validation.size());
+        out.put("val_face_psnr_db", faces == 0 ? Double.NaN : facePsnr / faces);
         out.put("latent_std", std);
         out.put("scale_factor", (double) scaleFactor);
         out.put("val_images", (double) validation.size());
         return out;
     }
 
+    /** The square around a face, its width wide, inside the image; null without a face. */
+    static Rectangle faceBox(FaceRegion face, BufferedImage image) {
+        if (face == null) {
+            return null;
+        }
+        int x0 = Math.max(0, (int) Math.floor(face.x() - face.radius()));
+        int y0 = Math.max(0, (int) Math.floor(face.y() - face.radius()));
+        int x1 = Math.min(image.getWidth(), (int) Math.ceil(face.x() + face.radius()));
+        int y1 = Math.min(image.getHeight(), (int) Math.ceil(face.y() + face.radius()));
+        return x1 - x0 < 4 || y1 - y0 < 4 ? null : new Rectangle(x0, y0, x1 - x0, y1 - y0);
+    }
+
     @Override
     public ArchitectureSpec architecture() {
-        ObjectNode h = settings.config().withScaleFactor(scaleFactor).toJson();
+        ObjectNode h = vae.config().withScaleFactor(scaleFactor).toJson();
         return new ArchitectureSpec("vae-kl-f8", h);
     }
 
     @Override
     public String dataDescription() {
-        return data + "; random " + settings.crop() + "-px crops, batch " + (2 * settings.batchSamples());
+        return data + "; " + settings.crop() + "-px crops, batch " + (2 * settings.batchSamples());
     }
 
     @Override
