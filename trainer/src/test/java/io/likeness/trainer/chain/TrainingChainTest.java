@@ -250,6 +250,43 @@ class TrainingChainTest {
                     .isEqualTo(io.likeness.trainer.foundation.FoundationCheckpoints.vae(runs.resolve("vae/final"), m)
                             .config());
         }
+
+        // a decoder fine-tuned on the extracted autoencoder ships into the product checkpoint under a new version
+        run(new VaeStage(train, validation, 3, new VaeStage.Settings(VaeConfig.lean(), 2, 32, 1e-3, 1e-6, 0.5, 4)
+                .withDecoderFineTune(extracted.resolve("vae"), 1.0)), runs.resolve("vae-decoder"), 2, 0);
+        Path redecoded = tmp.resolve("redecoded");
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("ship",
+                shipped.toString(), "--out", redecoded.toString(), "--decoder",
+                runs.resolve("vae-decoder/final").toString())).as("--decoder without a new version").isNotZero();
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("ship",
+                shipped.toString(), "--out", redecoded.toString(), "--decoder",
+                runs.resolve("vae-decoder/final").toString(), "--version-name", "redecoded")).isZero();
+        CheckpointManifest redecodedManifest = CheckpointStore.verify(redecoded);
+        assertThat(redecodedManifest.version()).isEqualTo("redecoded");
+        assertThat(redecodedManifest.provenance().command()).contains("decoder replaced");
+        assertThat(redecodedManifest.metrics()).containsKeys("steps", "decoder_val_face_psnr_db")
+                .doesNotContainKeys(recorded.keySet().stream().filter(k -> !k.equals("steps")
+                        && !k.equals("train_seconds")).toArray(String[]::new));
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
+                EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(redecoded,
+                        redecodedManifest)) {
+            var tuned = io.likeness.trainer.foundation.FoundationCheckpoints.vae(runs.resolve("vae-decoder/final"), m);
+            var set = TinyMcdmModelsFactory.modelSet(redecodedManifest, m);
+            CheckpointStore.load(redecoded, m, TinyMcdmModelsFactory.blocks(set));
+            int decoderParameters = 0;
+            for (var e : tuned.namedParameters().entrySet()) {
+                if (e.getKey().startsWith("decoder.")) {
+                    float[] a = e.getValue().getArray().toFloatArray();
+                    float[] b = set.vae().namedParameters().get(e.getKey()).getArray().toFloatArray();
+                    for (int i = 0; i < a.length; i++) {
+                        assertThat(b[i]).as(e.getKey()).isCloseTo(a[i], org.assertj.core.data.Offset.offset(
+                                1e-3f * Math.max(1f, Math.abs(a[i]))));
+                    }
+                    decoderParameters++;
+                }
+            }
+            assertThat(decoderParameters).isPositive();
+        }
     }
 
     private static long bytes(Path dir) throws java.io.IOException {
