@@ -71,6 +71,22 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--face-crops", defaultValue = "0.75", description = "With --decoder-from: share of crops "
                 + "centred on the face (default: ${DEFAULT-VALUE}).")
         double faceCrops;
+        @Option(names = "--generated-from", description = "With --decoder-from: a base checkpoint (trained on this "
+                + "autoencoder's latents) whose SDEdit of training renders gives latents like those samplers end on; "
+                + "the decoder learns to draw them as the renders they came from. Generated once, kept in the run "
+                + "directory's cache/.")
+        Path generatedFrom;
+        @Option(names = "--generated-share", defaultValue = "0.5",
+                description = "With --generated-from: share of windows from generated latents (default ${DEFAULT-VALUE}).")
+        double generatedShare;
+        @Option(names = "--generated-count", defaultValue = "512",
+                description = "With --generated-from: how many training renders to generate latents of "
+                        + "(default ${DEFAULT-VALUE}).")
+        int generatedCount;
+        @Option(names = "--foundation", defaultValue = "var/train/runs", description = "With --generated-from: "
+                + "directory with the clip/final and identity/final checkpoints the base was trained with "
+                + "(default ${DEFAULT-VALUE}).")
+        Path foundation;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +98,22 @@ public final class TrainCommand implements Runnable {
             if (decoderFrom != null) {
                 s = s.withDecoderFineTune(decoderFrom, faceCrops);
             }
-            return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed, s), run, 3000, spec);
+            if (generatedFrom == null) {
+                return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed, s), run, 3000, spec);
+            }
+            if (decoderFrom == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--generated-from trains a decoder fine-tune: give --decoder-from as well");
+            }
+            try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+                io.likeness.trainer.foundation.GeneratedLatents generated =
+                        io.likeness.trainer.foundation.GeneratedLatents.denoisedByBase(data.train, generatedFrom,
+                                decoderFrom, foundation.resolve("clip/final"), foundation.resolve("identity/final"),
+                                generatedCount, run.seed, run.runDir.resolve("cache").resolve("generated-latents.ndlist"),
+                                m, System.out);
+                return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed,
+                        s.withGeneratedShare(generatedShare), generated), run, 3000, spec);
+            }
         }
     }
 

@@ -95,57 +95,79 @@ final class BaseSampler {
         return out;
     }
 
+    /**
+     * The denoised latents (scaled, as the autoencoder decodes them) of {@code cells}, in order, attached to
+     * {@code into}: the denoising of {@link #sampleAll(List, long, double)}, except that each chunk of 16 cells
+     * draws its own noise ({@code seed + offset}). Used for the decoder fine-tune on generated latents
+     * ({@link GeneratedLatents}).
+     */
+    NDArray latentsAll(List<Cell> cells, long seed, double strength, NDManager into) {
+        NDList parts = new NDList();
+        for (int i = 0; i < cells.size(); i += 16) {
+            try (NDManager m = stage.manager().newSubManager()) {
+                NDArray x = denoise(m, cells.subList(i, Math.min(cells.size(), i + 16)), seed + i, strength);
+                x.attach(into);
+                parts.add(x);
+            }
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
+    }
+
     private List<BufferedImage> sample(List<Cell> cells, long seed, double strength) {
         try (NDManager m = stage.manager().newSubManager()) {
-            int n = cells.size();
-            List<String> prompts = new ArrayList<>();
-            List<BufferedImage> refs = new ArrayList<>();
-            List<BufferedImage> poses = new ArrayList<>();
-            boolean[] withIdentity = new boolean[n];
-            boolean[] blank = new boolean[n];
-            float[] noise = new float[n * 4 * 16 * 16];
-            for (int i = 0; i < n; i++) {
-                Cell c = cells.get(i);
-                Person p = c.person();
-                prompts.add(c.prompt());
-                refs.add(p.reference());
-                poses.add(p.pose());
-                withIdentity[i] = c.identity();
-                blank[i] = !c.pose();
-                float[] z = StepRandom.normal(m, StepRandom.of(seed, c.noise(), 7), new Shape(4 * 16 * 16))
-                        .toFloatArray();
-                System.arraycopy(z, 0, noise, i * z.length, z.length);
-            }
-            NDArray words = stage.conditioner().identityWords(Batches.images(m, refs));
-            NDArray cond = stage.context(m, prompts, words, withIdentity);
-            List<String> empty = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                empty.add("");
-            }
-            NDArray uncond = stage.context(m, empty, null, null);
-            NDArray ctx = cond.concat(uncond, 0);
-            NDArray poseImages = PoseImages.batch(m, poses, blank);
-            NDArray pose2 = poseImages.concat(poseImages, 0);
-            NDArray x = m.create(noise, new Shape(n, 4, 16, 16));
-            long started = cells.stream().filter(c -> c.start() != null).count();
-            if (started != 0 && started != cells.size()) {
-                throw new IllegalArgumentException("sample cells with and without a start image separately");
-            }
-            if (stochastic && started == 0) {
-                NoisePredictor predictor = (z, t) -> {
-                    try (NDManager step = m.newSubManager()) {
-                        NDArray guided = guidedNoise(step, z, (float) t, ctx, pose2, n);
-                        guided.attach(z.getManager());
-                        return guided;
-                    }
-                };
-                x = PairSynthesizer.sampler(stage.schedule()).sampleLatent(predictor, stage.schedule(), x,
-                        PairSynthesizer.STEPS, NoiseSource.seeded(seed ^ cells.get(0).noise()));
-            } else {
-                x = ddim(m, cells, x, started > 0 ? strength : 1.0, ctx, pose2, n);
-            }
-            return Batches.toImages(stage.vae().decode(x).clip(-1f, 1f));
+            return Batches.toImages(stage.vae().decode(denoise(m, cells, seed, strength)).clip(-1f, 1f));
         }
+    }
+
+    private NDArray denoise(NDManager m, List<Cell> cells, long seed, double strength) {
+        int n = cells.size();
+        List<String> prompts = new ArrayList<>();
+        List<BufferedImage> refs = new ArrayList<>();
+        List<BufferedImage> poses = new ArrayList<>();
+        boolean[] withIdentity = new boolean[n];
+        boolean[] blank = new boolean[n];
+        float[] noise = new float[n * 4 * 16 * 16];
+        for (int i = 0; i < n; i++) {
+            Cell c = cells.get(i);
+            Person p = c.person();
+            prompts.add(c.prompt());
+            refs.add(p.reference());
+            poses.add(p.pose());
+            withIdentity[i] = c.identity();
+            blank[i] = !c.pose();
+            float[] z = StepRandom.normal(m, StepRandom.of(seed, c.noise(), 7), new Shape(4 * 16 * 16))
+                    .toFloatArray();
+            System.arraycopy(z, 0, noise, i * z.length, z.length);
+        }
+        NDArray words = stage.conditioner().identityWords(Batches.images(m, refs));
+        NDArray cond = stage.context(m, prompts, words, withIdentity);
+        List<String> empty = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            empty.add("");
+        }
+        NDArray uncond = stage.context(m, empty, null, null);
+        NDArray ctx = cond.concat(uncond, 0);
+        NDArray poseImages = PoseImages.batch(m, poses, blank);
+        NDArray pose2 = poseImages.concat(poseImages, 0);
+        NDArray x = m.create(noise, new Shape(n, 4, 16, 16));
+        long started = cells.stream().filter(c -> c.start() != null).count();
+        if (started != 0 && started != cells.size()) {
+            throw new IllegalArgumentException("sample cells with and without a start image separately");
+        }
+        if (stochastic && started == 0) {
+            NoisePredictor predictor = (z, t) -> {
+                try (NDManager step = m.newSubManager()) {
+                    NDArray guided = guidedNoise(step, z, (float) t, ctx, pose2, n);
+                    guided.attach(z.getManager());
+                    return guided;
+                }
+            };
+            x = PairSynthesizer.sampler(stage.schedule()).sampleLatent(predictor, stage.schedule(), x,
+                    PairSynthesizer.STEPS, NoiseSource.seeded(seed ^ cells.get(0).noise()));
+        } else {
+            x = ddim(m, cells, x, started > 0 ? strength : 1.0, ctx, pose2, n);
+        }
+        return x;
     }
 
     /** DDIM, optionally SDEdit-style from the cells' start images noised to {@code strength}. */

@@ -52,16 +52,19 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
      * @param decoderFrom null to train the whole autoencoder from scratch, or a vae checkpoint whose decoder is
      *                    fine-tuned ({@link #withDecoderFineTune})
      * @param faceCrops   when fine-tuning the decoder, the share of crops centred on the face
+     * @param generated   when fine-tuning the decoder, the share of windows cut from {@link GeneratedLatents}
+     *                    instead of the encoder's posterior
      */
     public record Settings(VaeConfig config, int batchSamples, int crop, double learningRate, double klWeight,
-                           double edgeWeight, int validationImages, Path decoderFrom, double faceCrops) {
+                           double edgeWeight, int validationImages, Path decoderFrom, double faceCrops,
+                           double generated) {
         public static Settings defaults() {
             return new Settings(VaeConfig.lean(), 8, 64, 5e-4, 1e-6, 0.5, 256);
         }
 
         public Settings(VaeConfig config, int batchSamples, int crop, double learningRate, double klWeight,
                         double edgeWeight, int validationImages) {
-            this(config, batchSamples, crop, learningRate, klWeight, edgeWeight, validationImages, null, 0);
+            this(config, batchSamples, crop, learningRate, klWeight, edgeWeight, validationImages, null, 0, 0);
         }
 
         /**
@@ -76,7 +79,22 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
                 throw new IllegalArgumentException("face crops is a share, 0..1: " + faceCrops);
             }
             return new Settings(config, batchSamples, crop, learningRate, klWeight, edgeWeight, validationImages,
-                    from, faceCrops);
+                    from, faceCrops, generated);
+        }
+
+        /**
+         * These decoder fine-tune settings with {@code share} of the windows cut from generated latents, each
+         * decoded against the render it was generated from ({@link GeneratedLatents}), the rest from the posterior.
+         */
+        public Settings withGeneratedShare(double share) {
+            if (!decoderOnly()) {
+                throw new IllegalArgumentException("generated latents train a decoder fine-tune (--decoder-from)");
+            }
+            if (share < 0 || share > 1) {
+                throw new IllegalArgumentException("the generated share is a share, 0..1: " + share);
+            }
+            return new Settings(config, batchSamples, crop, learningRate, klWeight, edgeWeight, validationImages,
+                    decoderFrom, faceCrops, share);
         }
 
         boolean decoderOnly() {
@@ -92,10 +110,27 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
     private final List<BufferedImage> validation;
     private final List<FaceRegion> validationFaces;
     private final String data;
+    private final GeneratedLatents generated;
+    private final float[] generatedValues;
     private float scaleFactor;
 
     public VaeStage(Path train, Path validationSet, long seed, Settings settings) throws IOException {
+        this(train, validationSet, seed, settings, null);
+    }
+
+    /**
+     * @param generated with {@link Settings#generated()} above 0: the generated latents and their renders, in a
+     *                  manager that outlives the stage
+     */
+    public VaeStage(Path train, Path validationSet, long seed, Settings settings, GeneratedLatents generated)
+            throws IOException {
+        if (settings.generated() > 0 && generated == null) {
+            throw new IllegalArgumentException("a generated share of " + settings.generated()
+                    + " needs generated latents (--generated-from)");
+        }
         this.settings = settings;
+        this.generated = settings.generated() > 0 ? generated : null;
+        this.generatedValues = this.generated == null ? null : this.generated.latents().toFloatArray();
         this.seed = seed;
         this.manager = NDManager.newBaseManager();
         io.likeness.trainer.train.Seeding.initialWeights(seed, NAME);
@@ -119,6 +154,9 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
         for (Sample s : ViewStream.firstSamples(validationSet, settings.validationImages())) {
             validation.add(s.image("a.png"));
             validationFaces.add(FaceRegion.fromKeypoints(s.json().get("keypoints_a")));
+        }
+        if (this.generated != null) {
+            from += "; " + Math.round(100 * settings.generated()) + "% of windows from " + generated.description();
         }
         this.data = "studio views " + train.getFileName() + " (train), " + validationSet.getFileName()
                 + " (validation)" + from;
@@ -213,7 +251,8 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
      * generates, with no crop borders on the encoder's side), a posterior sample, then a {@code crop / f}-cell window
      * of it decoded and compared with the same pixels. The window is centred on the face for {@code faceCrops} of
      * the images (jittered by up to a cell), elsewhere at random (redrawn off plain backdrop). Loss: L1 + edge
-     * weight × L1 of the image gradients; no KL (the posterior does not move).
+     * weight × L1 of the image gradients; no KL (the posterior does not move). With generated latents, a share of
+     * the images is replaced by a generated latent and the render it came from, cut at the same window.
      */
     private Map<String, Double> decoderStep(NDManager m, long step) {
         List<BufferedImage> imgs = new ArrayList<>();
@@ -222,6 +261,19 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
             for (String view : new String[] {"a", "b"}) {
                 imgs.add(s.image(view + ".png"));
                 faces.add(FaceRegion.fromKeypoints(s.json().get("keypoints_" + view)));
+            }
+        }
+        // windows from generated latents replace stream images; their own random stream leaves the rest unchanged
+        int[] from = new int[imgs.size()];
+        java.util.Arrays.fill(from, -1);
+        if (generated != null) {
+            SplittableRandom g = StepRandom.of(seed, step, 3);
+            for (int i = 0; i < imgs.size(); i++) {
+                if (g.nextDouble() < settings.generated()) {
+                    from[i] = g.nextInt(generated.size());
+                    imgs.set(i, generated.truths().get(from[i]));
+                    faces.set(i, generated.faces().get(from[i]));
+                }
             }
         }
         SplittableRandom r = StepRandom.of(seed, step, 1);
@@ -265,9 +317,23 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
         NDArray logvar = NDArrays.stack(logvars).clip(-30f, 20f);
         NDArray noise = StepRandom.normal(m, StepRandom.of(seed, step, 2),
                 new Shape(imgs.size(), vae.latentChannels(), cells, cells));
-        NDArray z = mean.add(logvar.mul(0.5f).exp().mul(noise));
+        NDArray z = mean.add(logvar.mul(0.5f).exp().mul(noise)).mul(scaleFactor);
+        int fromGenerated = 0;
+        if (generated != null) {
+            NDList rows = new NDList();
+            for (int i = 0; i < imgs.size(); i++) {
+                if (from[i] < 0) {
+                    rows.add(z.get(i));
+                } else {
+                    rows.add(m.create(generatedWindow(from[i], ly[i], lx[i], cells),
+                            new Shape(vae.latentChannels(), cells, cells)));
+                    fromGenerated++;
+                }
+            }
+            z = NDArrays.stack(rows);
+        }
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray recon = vae.decode(z.mul(scaleFactor));
+            NDArray recon = vae.decode(z);
             NDArray l1 = recon.sub(target).abs().mean();
             NDArray edge = edgeLoss(recon, target);
             NDArray loss = l1.add(edge.mul((float) settings.edgeWeight()));
@@ -276,8 +342,31 @@ public final class VaeStage implements TrainingStage, TrainingLoop.Architected {
             out.put("loss", (double) loss.getFloat());
             out.put("l1", (double) l1.getFloat());
             out.put("edge", (double) edge.getFloat());
+            if (generated != null) {
+                out.put("generated", (double) fromGenerated / imgs.size());
+            }
             return out;
         }
+    }
+
+    /**
+     * A {@code cells}² window of generated latent {@code item}, from the copy on the heap: cutting it from the
+     * NDArray would leave a slice in the latents' long-lived manager every step.
+     */
+    private float[] generatedWindow(int item, int top, int left, int cells) {
+        int c = vae.latentChannels();
+        int h = (int) generated.latents().getShape().get(2);
+        int w = (int) generated.latents().getShape().get(3);
+        float[] out = new float[c * cells * cells];
+        int k = 0;
+        for (int ch = 0; ch < c; ch++) {
+            for (int yy = top; yy < top + cells; yy++) {
+                int base = ((item * c + ch) * h + yy) * w + left;
+                System.arraycopy(generatedValues, base, out, k, cells);
+                k += cells;
+            }
+        }
+        return out;
     }
 
     private static int clamp(int v, int max) {

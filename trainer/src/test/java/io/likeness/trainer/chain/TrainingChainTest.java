@@ -92,6 +92,27 @@ class TrainingChainTest {
         assertThat(Files.size(runs.resolve("base/samples/step-000002.png"))).isPositive();
         assertThat(Files.exists(runs.resolve("base/cache/corpus.ndlist"))).isTrue();
 
+        // train vae --generated-from: the base's SDEdit of training renders, generated once into the run's cache,
+        // then a decoder fine-tune with every window from them; the resumed run reads the cache, not the base
+        Path generatedRun = runs.resolve("vae-generated");
+        java.util.List<String> generatedArgs = java.util.List.of("train", "vae", "--data", train.toString(),
+                "--validation", validation.toString(), "--run-dir", generatedRun.toString(), "--decoder-from",
+                runs.resolve("vae/final").toString(), "--generated-from", runs.resolve("base/final").toString(),
+                "--foundation", runs.toString(), "--generated-count", "4", "--generated-share", "1", "--batch", "1",
+                "--crop", "32", "--checkpoint-every", "1", "--sample-every", "0", "--progress", "none", "--seed", "3");
+        assertThat(trainer(generatedArgs, "--steps", "1")).isZero();
+        Path generatedCache = generatedRun.resolve("cache/generated-latents.ndlist");
+        var generatedAt = Files.getLastModifiedTime(generatedCache);
+        assertThat(trainer(generatedArgs, "--steps", "2")).isZero();
+        assertThat(Files.getLastModifiedTime(generatedCache)).isEqualTo(generatedAt);
+        var generatedManifest = CheckpointStore.verify(generatedRun.resolve("final"));
+        assertThat(generatedManifest.provenance().steps()).isEqualTo(2);
+        assertThat(generatedManifest.provenance().data()).contains("100% of windows from 4 latents base-");
+        assertThat(trainer(java.util.List.of("train", "vae", "--data", train.toString(), "--validation",
+                validation.toString(), "--run-dir", tmp.resolve("refused").toString(), "--generated-from",
+                runs.resolve("base/final").toString(), "--steps", "1"))).as("--generated-from without --decoder-from")
+                .isEqualTo(2);
+
         // probe base: the final checkpoint loaded for sampling only, measured against the studio's exact renders
         Path probeSheet = tmp.resolve("probe.png");
         int probeExit = new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
@@ -293,5 +314,12 @@ class TrainingChainTest {
         try (var files = java.nio.file.Files.list(dir)) {
             return files.mapToLong(f -> f.toFile().length()).sum();
         }
+    }
+
+    /** The trainer's CLI with {@code args} and {@code more}; its exit code. */
+    private static int trainer(java.util.List<String> args, String... more) {
+        java.util.List<String> all = new java.util.ArrayList<>(args);
+        all.addAll(java.util.List.of(more));
+        return new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute(all.toArray(String[]::new));
     }
 }
