@@ -84,8 +84,9 @@ final class UpCommand implements Callable<Integer> {
         env.put("LIKENESS_WEBHOOKS_SECRETS", WebhookSecret.loadOrCreate(options.varDir()));
         // a local stack delivers to receivers on this machine too (production keeps them refused)
         env.put("LIKENESS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
-        // when nothing is promoted yet, the trainer publishes the shipped default checkpoint (models/default), or an
-        // (honestly labelled) untrained one if this checkout has no default
+        // when nothing is promoted yet (or only the untrained bootstrap or an earlier shipped default), the trainer
+        // publishes the shipped default checkpoint (models/default), or an (honestly labelled) untrained one if this
+        // checkout has no default
         java.nio.file.Path shipped = layout.root().resolve("models/default");
         if (java.nio.file.Files.exists(shipped.resolve("manifest.json"))) {
             env.put("LIKENESS_TRAINER_DEFAULT_CHECKPOINT", shipped.toString());
