@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
  * so the chain can restart from a shipped model (for example the committed {@code models/default}) when the run
  * directories that made it are gone: {@code train identity} and {@code train base} take them as {@code --clip} and
  * {@code --vae}. The weights are copied unchanged (a float16 checkpoint yields its float16 values in float32).
+ * A word path ({@code words}, from a base trained with {@code --word-context}) is not written out: it was trained
+ * with the base and the MCDM, not with the encoders, and {@code train base --word-context} starts its own.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Write the encoders and autoencoder an MCDM checkpoint carries as clip and vae checkpoints.")
@@ -68,6 +70,10 @@ public final class ExtractCommand implements Callable<Integer> {
             FoundationCheckpoints.vae(out.resolve("vae"), manager);
             System.out.printf(Locale.ROOT, "%s: %s and %s written to %s (clip/, vae/)%n", source.version(),
                     clip.version(), vae.version(), out);
+            if (set.words() != null) {
+                System.out.println("its word path (words) is not extracted: it belongs to the base and the MCDM, "
+                        + "and train base --word-context trains a new one");
+            }
         }
         return 0;
     }

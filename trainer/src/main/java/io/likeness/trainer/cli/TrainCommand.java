@@ -202,8 +202,8 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--word-context",
                 description = "Condition on the prompt's word embeddings as well as on the frozen text tower's "
                         + "output (a zero-initialised projection trained with the UNet): for words the tower "
-                        + "merged, such as the four expressions. Pair generation and MCDM training do not take "
-                        + "such a base yet.")
+                        + "merged, such as the four expressions. Pair generation and the MCDM trained from the "
+                        + "base use it too (the MCDM checkpoint carries it as its words block).")
         boolean wordContext;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,7 @@ import io.likeness.mcdm.checkpoint.ArchitectureSpec;
 import io.likeness.mcdm.nn.TinyPresets;
 import io.likeness.mcdm.nn.clip.ClipTextModel;
 import io.likeness.mcdm.nn.clip.ClipVisionModel;
+import io.likeness.mcdm.nn.clip.TextContext;
 import io.likeness.mcdm.nn.clip.WordContext;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import io.likeness.mcdm.nn.identity.IdentityMapper;
@@ -101,6 +102,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
     private final UNet2DConditionModel unet;
     private final PoseControlNet pose;
     private final WordContext words;
+    private final TextContext textContext;
     private final NoiseSchedule schedule = NoiseSchedule.stableDiffusion();
     private final BaseCorpus corpus;
     private final BaseSampleGrid grid;
@@ -147,6 +149,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         this.unet = TinyPresets.baseUNet(manager);
         this.pose = TinyPresets.poseBranch(unet, manager);
         this.words = settings.wordContext() ? TinyPresets.wordContext(text.config().width(), manager) : null;
+        this.textContext = new TextContext(text, words);
         this.grid = new BaseSampleGrid(validation, this, settings.sampleSteps());
         if (samplingFrom != null) {
             this.corpus = null;
@@ -236,17 +239,19 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         return contextOf(textTokens(m, prompts, identity, withIdentity));
     }
 
-    /** The context from the frozen part: the tower's output, plus the word path's term if the stage has one. */
-    private NDArray contextOf(TextTokens t) {
-        return words == null ? t.tower() : words.apply(t.tower(), t.embeddings());
+    /**
+     * The context from the frozen part: the tower's output, plus the word path's term if the stage has one (the
+     * computation pair generation and the MCDM share, {@link TextContext}).
+     */
+    private NDArray contextOf(TextContext.Tokens t) {
+        return textContext.of(t);
     }
 
-    /** The frozen text tower's output and the token embeddings it ran on (identity words inserted). */
-    private record TextTokens(NDArray tower, NDArray embeddings) {
-    }
-
-    /** The frozen part of {@link #context}: no gradient is recorded. */
-    private TextTokens textTokens(NDManager m, List<String> prompts, NDArray identity, boolean[] withIdentity) {
+    /**
+     * The frozen part of {@link #context}: the tower's output and the token embeddings it ran on (identity words
+     * inserted); no gradient is recorded.
+     */
+    private TextContext.Tokens textTokens(NDManager m, List<String> prompts, NDArray identity, boolean[] withIdentity) {
         long[][] ids = tokenizer.encode(prompts);
         NDArray embeddings = text.tokenEmbeddings(m.create(ids));
         if (identity != null) {
@@ -257,7 +262,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
             }
             embeddings = NDArrays.stack(rows, 0);
         }
-        return new TextTokens(text.forwardEmbeddings(embeddings), embeddings);
+        return textContext.tokens(embeddings);
     }
 
     @Override
@@ -296,7 +301,7 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
         NDArray noise = StepRandom.normal(m, StepRandom.of(seed, step, 2), x0.getShape());
         Shape col = new Shape(b, 1, 1, 1);
         NDArray xt = x0.mul(m.create(a, col)).add(noise.mul(m.create(s, col)));
-        TextTokens tokens = textTokens(m, prompts, corpus.words(m, idx), withIdentity);
+        TextContext.Tokens tokens = textTokens(m, prompts, corpus.words(m, idx), withIdentity);
         NDArray poseImages = PoseImages.batch(m, poses, noPose);
         NDArray tt = m.create(t);
         NDArray weights = m.create(w);

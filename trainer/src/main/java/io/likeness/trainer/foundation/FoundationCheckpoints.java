@@ -8,6 +8,8 @@ import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.mcdm.nn.TinyPresets;
 import io.likeness.mcdm.nn.clip.ClipTextModel;
 import io.likeness.mcdm.nn.clip.ClipVisionModel;
+import io.likeness.mcdm.nn.clip.TextContext;
+import io.likeness.mcdm.nn.clip.WordContext;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import io.likeness.mcdm.nn.identity.IdentityMapper;
 import io.likeness.mcdm.nn.pose.PoseControlNet;
@@ -28,11 +30,11 @@ public final class FoundationCheckpoints {
     static final java.util.Set<String> SPECIALS = java.util.Set.of(WordTokenizer.PAD, WordTokenizer.START,
             WordTokenizer.END, WordTokenizer.UNK);
 
-    /** Block name of a base checkpoint's word path ({@link io.likeness.mcdm.nn.clip.WordContext}), if it has one. */
-    public static final String WORDS = "words";
+    /** Block name of a base checkpoint's word path ({@link WordContext}), if it has one. */
+    public static final String WORDS = WordContext.BLOCK;
 
     /** Hyper-parameter a base checkpoint with the word path records. */
-    public static final String WORD_CONTEXT = "word_context";
+    public static final String WORD_CONTEXT = WordContext.HYPER_PARAMETER;
 
     /** Whether a base checkpoint conditions on the prompt's word embeddings as well as on the text tower's output. */
     public static boolean hasWordContext(CheckpointManifest base) {
@@ -107,24 +109,34 @@ public final class FoundationCheckpoints {
         return mapper;
     }
 
-    /** The base UNet and its pose branch. */
-    public record Base(UNet2DConditionModel unet, PoseControlNet pose, CheckpointManifest manifest) {
+    /**
+     * The base UNet and its pose branch, and the word path its context includes ({@code train base
+     * --word-context}), or null for a base conditioned on the text tower's output alone. Whatever samples from the
+     * base or trains from it must build the context as the base did: {@link #textContext}.
+     */
+    public record Base(UNet2DConditionModel unet, PoseControlNet pose, WordContext words, CheckpointManifest manifest) {
+
+        /** The context this base was trained on, around {@code text} (the frozen text tower it was trained with). */
+        public TextContext textContext(ClipTextModel text) {
+            return new TextContext(text, words);
+        }
     }
 
+    /** A base checkpoint's blocks: {@code unet}, {@code pose} and, when the manifest records it, {@code words}. */
     public static Base base(Path dir, NDManager manager) throws IOException {
         CheckpointManifest manifest = CheckpointStore.readManifest(dir);
-        if (hasWordContext(manifest)) {
-            throw new IllegalArgumentException("base checkpoint " + manifest.version() + " (" + dir + ") conditions on "
-                    + "the prompt's word embeddings (train base --word-context); pair generation and MCDM training "
-                    + "take only bases conditioned on the text tower's output so far (a base trained without "
-                    + "--word-context)");
-        }
         UNet2DConditionModel unet = TinyPresets.baseUNet(manager);
         PoseControlNet pose = TinyPresets.poseBranch(unet, manager);
+        WordContext words = hasWordContext(manifest)
+                ? TinyPresets.wordContext(unet.config().crossAttentionDim(), manager)
+                : null;
         Map<String, Block> blocks = new LinkedHashMap<>();
         blocks.put("unet", unet);
         blocks.put("pose", pose);
+        if (words != null) {
+            blocks.put(WORDS, words);
+        }
         CheckpointManifest m = CheckpointStore.load(dir, manager, blocks);
-        return new Base(unet, pose, m);
+        return new Base(unet, pose, words, m);
     }
 }

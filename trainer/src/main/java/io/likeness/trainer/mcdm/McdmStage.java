@@ -14,6 +14,8 @@ import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
 import io.likeness.mcdm.nn.McdmModelSet;
 import io.likeness.mcdm.nn.adapter.ImageAdapter;
 import io.likeness.mcdm.nn.clip.ClipTextModel;
+import io.likeness.mcdm.nn.clip.TextContext;
+import io.likeness.mcdm.nn.clip.WordContext;
 import io.likeness.mcdm.nn.layers.NnBlock;
 import io.likeness.mcdm.nn.unet.UNet2DConditionModel;
 import io.likeness.mcdm.schedule.NoiseSchedule;
@@ -42,6 +44,13 @@ import java.util.SplittableRandom;
  * ({@code NullConditionPolicy.INFERENCE}: c_s = 0, c_im = Adapter(black image), c_p = ""), 5 % each of c_s, c_im,
  * c_p and 5 % all three. Half of the prompts say "person" instead of "man"/"woman", the product's default subject.
  * ε-prediction with Min-SNR-5 weights; EMA 0.999 is published.
+ *
+ * <p>A base with the word path ({@code train base --word-context}) passes it on: the MCDM's c_p is then the base's
+ * context ({@link TextContext}: tower output plus the word path's term), its word path starts as a copy of the
+ * base's and is trained with the UNet and adapter (the tower stays frozen, as in the base), and the product
+ * checkpoint carries it as the block {@value WordContext#BLOCK} with {@value WordContext#HYPER_PARAMETER} recorded,
+ * so the workers' factory builds the same context. Without the word path the tower's output would be a context the
+ * base UNet was never trained on.
  */
 public final class McdmStage implements TrainingStage, TrainingLoop.Architected {
 
@@ -60,6 +69,7 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
     private final long seed;
     private final NDManager manager;
     private final McdmModelSet set;
+    private final TextContext textContext;
     private final NoiseSchedule schedule = NoiseSchedule.stableDiffusion();
     private final PairCorpus corpus;
     private final NDArray blackTokens;
@@ -79,8 +89,10 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         FoundationCheckpoints.Base base = FoundationCheckpoints.base(foundation.resolve("base/final"), manager);
         McdmModelSet fresh = McdmModelSet.tinyFromBase(clip.tokenizer(), vae.config(), base.unet(), manager);
         // the fresh set's text, vision and VAE are replaced by the trained, frozen foundation networks
+        WordContext words = base.words() == null ? null : base.words().copy(manager);
         this.set = new McdmModelSet(clip.tokenizer(), freeze(clip.text()), freeze(clip.vision()), fresh.adapter(),
-                freeze(vae), fresh.unet());
+                freeze(vae), fresh.unet(), words);
+        this.textContext = new TextContext(set.text(), set.words());
         this.corpus = PairCorpus.load(pairs, cache, vae, clip.vision(), log);
         NDArray black = io.likeness.mcdm.edit.ImageTensors.constant(manager, 128, 128, -1f);
         this.blackTokens = clip.vision().lastHiddenState(black);
@@ -88,7 +100,8 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         this.samples = new McdmSamples(this, settings.sampleSteps());
         this.order = new EpochOrder(corpus.size(), seed, 0x3CD3L);
         this.data = "generated pairs " + pairs.getFileName() + " (" + corpus.size() + "); base "
-                + base.manifest().version() + ", frozen " + clip.manifest().version();
+                + base.manifest().version() + (words == null ? "" : " (word path)") + ", frozen "
+                + clip.manifest().version();
     }
 
     private static <B extends NnBlock> B freeze(B block) {
@@ -119,6 +132,9 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         Map<String, NnBlock> m = new LinkedHashMap<>();
         m.put("unet", set.unet());
         m.put("adapter", set.adapter());
+        if (set.words() != null) {
+            m.put(WordContext.BLOCK, set.words());
+        }
         return m;
     }
 
@@ -203,14 +219,16 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         NDArray imgTokens = NDArrays.stack(tokenRows, 0);
         NDArray imgLatents = NDArrays.stack(latentRows, 0);
         ClipTextModel text = set.text();
-        NDArray textTokens = text.forward(m.create(set.tokenizer().encode(prompts)));
+        // the frozen tower outside the collector; the word path, trained, inside it
+        TextContext.Tokens textTokens = textContext.tokens(text.tokenEmbeddings(m.create(set.tokenizer()
+                .encode(prompts))));
         NDArray tt = m.create(t);
         NDArray weights = m.create(w);
         ImageAdapter adapter = set.adapter();
         UNet2DConditionModel unet = set.unet();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray cIm = adapter.forward(imgTokens, imgLatents);
-            NDArray eps = unet.predict(input, tt, textTokens.concat(cIm, 1));
+            NDArray eps = unet.predict(input, tt, textContext.of(textTokens).concat(cIm, 1));
             NDArray perSample = eps.sub(noise).square().reshape(b, -1).mean(new int[] {1});
             NDArray loss = perSample.mul(weights).mean();
             gc.backward(loss);
@@ -244,10 +262,10 @@ public final class McdmStage implements TrainingStage, TrainingLoop.Architected 
         samples.write(png, seed);
     }
 
-    /** The product checkpoint's architecture: preset mcdm-tiny with vocabulary and autoencoder. */
+    /** The product checkpoint's architecture: preset mcdm-tiny with vocabulary, autoencoder, word path if any. */
     @Override
     public ArchitectureSpec architecture() {
-        return TinyMcdmModelsFactory.architecture(set.tokenizer(), set.vae().config());
+        return TinyMcdmModelsFactory.architecture(set.tokenizer(), set.vae().config(), set.words() != null);
     }
 
     @Override

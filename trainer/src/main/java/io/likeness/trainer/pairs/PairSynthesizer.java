@@ -9,6 +9,7 @@ import io.likeness.mcdm.guidance.ConditionRow;
 import io.likeness.mcdm.guidance.RegionGuidance;
 import io.likeness.mcdm.guidance.RegionWeights;
 import io.likeness.mcdm.model.EpsilonModel;
+import io.likeness.mcdm.nn.clip.TextContext;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import io.likeness.mcdm.nn.identity.IdentityTextConditioner;
 import io.likeness.mcdm.nn.pose.PoseControlNet;
@@ -34,6 +35,8 @@ import java.util.List;
  * person inserted before the subject word of every prompt, the pose map duplicated left and right into the pose
  * branch, and the stochastic Karras/EDM sampler (Heun, 20 steps, S_churn 40, S_tmin 0.05, S_tmax 50, S_noise
  * 1.003, over the schedule's σ range). The four guidance rows of every canvas in a batch go through one forward.
+ * A base with the word path ({@code train base --word-context}) gets the context it was trained on: its word path
+ * on the same token embeddings, identity words inserted ({@link TextContext}).
  */
 public final class PairSynthesizer implements PairSource, AutoCloseable {
 
@@ -48,6 +51,7 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
     private final WordTokenizer tokenizer;
     private final IdentityTextConditioner identity;
     private final io.likeness.mcdm.nn.clip.ClipTextModel text;
+    private final TextContext context;
     private final AutoencoderKL vae;
     private final UNet2DConditionModel unet;
     private final PoseControlNet pose;
@@ -67,6 +71,7 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
         FoundationCheckpoints.Base base = FoundationCheckpoints.base(baseCheckpoint, manager);
         this.unet = base.unet();
         this.pose = base.pose();
+        this.context = base.textContext(text);
         this.baseVersion = base.manifest().version();
         this.sampler = sampler(schedule);
     }
@@ -138,12 +143,14 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
         }
     }
 
-    /** Text tokens of prompts, with identity words inserted before the subject word when {@code words} is given. */
+    /**
+     * The base's context of prompts, with identity words inserted before the subject word when {@code words} is
+     * given: the tower's output on those token embeddings, plus the word path's term if the base has one.
+     */
     private NDArray encode(NDManager m, List<String> prompts, NDArray words) {
-        if (words != null) {
-            return identity.encode(m, prompts, words);
-        }
-        return text.forward(m.create(tokenizer.encode(prompts)));
+        NDArray embeddings = words != null ? identity.embeddings(m, prompts, words)
+                : text.tokenEmbeddings(m.create(tokenizer.encode(prompts)));
+        return context.of(embeddings);
     }
 
     private static BufferedImage sideBySide(BufferedImage poseMap) {

@@ -134,8 +134,8 @@ class TrainingChainTest {
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--reader-steps", "0")).isEqualTo(2);
 
-        // the word path (train base --word-context): trained, saved and loaded with the UNet; probed; refused by
-        // pair generation with a message that says why. Four steps: the UNet's zero-initialised attention outputs
+        // the word path (train base --word-context): trained, saved and loaded with the UNet; probed; generates
+        // pairs and seeds an MCDM that keeps it (below). Four steps: the UNet's zero-initialised attention outputs
         // and proj_out pass no gradient back to the context until two updates have opened them.
         TrainingLoop.Outcome worded = run(new BaseStage(train, validation, runs.resolve("vae/final"),
                 runs.resolve("clip/final"), runs.resolve("identity/final"), runs.resolve("base/cache/corpus.ndlist"), 3,
@@ -160,9 +160,42 @@ class TrainingChainTest {
                 wordedFinal.toString(), "--foundation", runs.toString(), "--validation", validation.toString(),
                 "--people", "1", "--steps", "2", "--sdedit", "0", "--reader-renders", "16", "--reader-steps", "2"))
                 .isZero();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PairSynthesizer(runs.resolve("vae/final"),
-                        runs.resolve("clip/final"), runs.resolve("identity/final"), wordedFinal))
-                .hasMessageContaining("--word-context");
+        // … generates pairs with the context it was trained on, and an MCDM trained from it (its foundation: the
+        // same encoders, this base) trains and publishes its word path, which the workers' factory and ship carry
+        Path wordedPairs = tmp.resolve("pairs-words");
+        try (PairSynthesizer synth = new PairSynthesizer(runs.resolve("vae/final"), runs.resolve("clip/final"),
+                runs.resolve("identity/final"), wordedFinal)) {
+            assertThat(GeneratedPairs.generate(synth, List.of(GeneratedPairs.DirectionSpec.of(Direction.ANGRY)), 2, 7,
+                    PairConditions.FULL, 2, wordedPairs, null).count()).isEqualTo(2);
+        }
+        Path wordedFoundation = tmp.resolve("runs-words");
+        Files.createDirectories(wordedFoundation);
+        Files.createSymbolicLink(wordedFoundation.resolve("clip"), runs.resolve("clip"));
+        Files.createSymbolicLink(wordedFoundation.resolve("vae"), runs.resolve("vae"));
+        Files.createSymbolicLink(wordedFoundation.resolve("base"), runs.resolve("base-words"));
+        McdmStage wordedMcdm = new McdmStage(wordedPairs, wordedFoundation, tmp.resolve("mcdm-words-cache.ndlist"), 3,
+                new McdmStage.Settings(2, 1e-4, 0.05, 0.05, 0.05, 0.5, 5.0, 0.999, 2), QUIET);
+        assertThat(wordedMcdm.trainable()).containsKeys("unet", "adapter", "words");
+        assertThat(run(wordedMcdm, runs.resolve("mcdm-words"), 2, 0).finished()).isTrue();
+        Path wordedProduct = runs.resolve("mcdm-words/final");
+        CheckpointManifest wordedManifest = CheckpointStore.verify(wordedProduct);
+        assertThat(wordedManifest.files()).containsKeys("words.params", "unet.params", "adapter.params");
+        assertThat(wordedManifest.architecture().hyperParameters().has("word_context")).isTrue();
+        try (EditorModelsFactory.LoadedModels models = new TinyMcdmModelsFactory().load(wordedProduct,
+                wordedManifest); ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            assertThat(((io.likeness.mcdm.nn.clip.ClipTextConditioner) models.models().text()).hasWords()).isTrue();
+            var set = TinyMcdmModelsFactory.modelSet(wordedManifest, m);
+            CheckpointStore.load(wordedProduct, m, TinyMcdmModelsFactory.blocks(set));
+            float largest = 0;
+            for (float v : set.words().namedParameters().get("projection.weight").getArray().toFloatArray()) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            assertThat(largest).as("started from the base's trained word path, not a fresh zero one")
+                    .isGreaterThan(0f);
+        }
+        Path wordedShipped = tmp.resolve("models/words");
+        assertThat(trainer(List.of("ship", wordedProduct.toString(), "--out", wordedShipped.toString()))).isZero();
+        assertThat(CheckpointStore.verify(wordedShipped).files()).containsKey("words.f16.ndlist");
 
         Path pairs = tmp.resolve("pairs");
         try (PairSynthesizer synth = new PairSynthesizer(runs.resolve("vae/final"), runs.resolve("clip/final"),

@@ -15,6 +15,7 @@ import io.likeness.mcdm.edit.EditorConfig;
 import io.likeness.mcdm.edit.EditorModels;
 import io.likeness.mcdm.nn.McdmModelSet;
 import io.likeness.mcdm.nn.TinyPresets;
+import io.likeness.mcdm.nn.clip.WordContext;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import io.likeness.mcdm.schedule.NoiseSchedule;
 import java.io.IOException;
@@ -31,12 +32,17 @@ import java.util.Set;
  * {@link #architecture} — is: one weights file per block ({@code .params}, or float16 {@code .f16.ndlist}) named {@code unet}, {@code vae}, {@code text},
  * {@code vision}, {@code adapter}; the tokenizer's vocabulary under {@code architecture.hyperParameters.vocabulary}
  * (id order, specials omitted) and its length under {@code maxTokens}; the autoencoder's configuration under
- * {@code vae} (absent: {@link VaeConfig#tiny()}). Other presets are unavailable (retryable:
+ * {@code vae} (absent: {@link VaeConfig#tiny()}). A model trained from a base with the word path has one more
+ * block, {@value WordContext#BLOCK} ({@link WordContext}), and records {@value WordContext#HYPER_PARAMETER}; without
+ * that entry the set has no word path and loads as before. Other presets are unavailable (retryable:
  * a newer worker build may support them).
  */
 public final class TinyMcdmModelsFactory implements EditorModelsFactory {
 
     public static final String PRESET = "mcdm-tiny";
+
+    /** The value recorded under {@value WordContext#HYPER_PARAMETER} (only its presence is read). */
+    public static final String WORD_CONTEXT_DESCRIPTION = "tower + projection of LayerNorm(word embeddings)";
 
     private static final Set<String> SPECIALS = Set.of(WordTokenizer.PAD, WordTokenizer.START, WordTokenizer.END,
             WordTokenizer.UNK);
@@ -67,10 +73,24 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
         ArchitectureSpec arch = manifest.architecture();
         WordTokenizer tokenizer = tokenizer(arch.hyperParameters(), manifest.version());
         JsonNode vae = arch.hyperParameters().get("vae");
-        return McdmModelSet.createTiny(tokenizer, vae == null ? VaeConfig.tiny() : VaeConfig.fromJson(vae), manager);
+        McdmModelSet set = McdmModelSet.createTiny(tokenizer, vae == null ? VaeConfig.tiny() : VaeConfig.fromJson(vae),
+                manager);
+        return hasWordContext(manifest)
+                ? set.withWords(TinyPresets.wordContext(set.text().config().width(), manager))
+                : set;
     }
 
-    /** The blocks of a model set by checkpoint file name (without {@code .params}). */
+    /** Whether a checkpoint of this preset conditions on the word path as well ({@link WordContext}). */
+    public static boolean hasWordContext(CheckpointManifest manifest) {
+        return manifest.architecture() != null
+                && manifest.architecture().hyperParameters().has(WordContext.HYPER_PARAMETER);
+    }
+
+    /**
+     * The blocks of a model set by checkpoint file name (without {@code .params}); the word path's only when the set
+     * has one. Everything that saves, loads or converts a checkpoint goes through this map, so the word path travels
+     * with the rest (ship, extract, the workers).
+     */
     public static Map<String, Block> blocks(McdmModelSet set) {
         Map<String, Block> blocks = new LinkedHashMap<>();
         blocks.put("unet", set.unet());
@@ -78,6 +98,9 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
         blocks.put("text", set.text());
         blocks.put("vision", set.vision());
         blocks.put("adapter", set.adapter());
+        if (set.words() != null) {
+            blocks.put(WordContext.BLOCK, set.words());
+        }
         return blocks;
     }
 
@@ -88,6 +111,14 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
 
     /** As {@link #architecture(WordTokenizer)}, recording the autoencoder's configuration (null: the tiny one). */
     public static ArchitectureSpec architecture(WordTokenizer tokenizer, VaeConfig vae) {
+        return architecture(tokenizer, vae, false);
+    }
+
+    /**
+     * As {@link #architecture(WordTokenizer, VaeConfig)}; {@code wordContext}: the set has the word path, recorded
+     * under {@value WordContext#HYPER_PARAMETER} so loaders create its block.
+     */
+    public static ArchitectureSpec architecture(WordTokenizer tokenizer, VaeConfig vae, boolean wordContext) {
         ObjectNode hp = JsonNodeFactory.instance.objectNode();
         if (vae != null) {
             hp.set("vae", vae.toJson());
@@ -95,6 +126,9 @@ public final class TinyMcdmModelsFactory implements EditorModelsFactory {
         ArrayNode vocabulary = hp.putArray("vocabulary");
         tokenizer.vocabulary().stream().filter(w -> !SPECIALS.contains(w)).forEach(vocabulary::add);
         hp.put("maxTokens", tokenizer.maxTokens());
+        if (wordContext) {
+            hp.put(WordContext.HYPER_PARAMETER, WORD_CONTEXT_DESCRIPTION);
+        }
         return new ArchitectureSpec(PRESET, hp);
     }
 

@@ -7,6 +7,7 @@ import io.likeness.mcdm.nn.clip.ClipConfig;
 import io.likeness.mcdm.nn.clip.ClipTextConditioner;
 import io.likeness.mcdm.nn.clip.ClipTextModel;
 import io.likeness.mcdm.nn.clip.ClipVisionModel;
+import io.likeness.mcdm.nn.clip.WordContext;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
 import io.likeness.mcdm.nn.unet.UNet2DConditionModel;
 import io.likeness.mcdm.nn.unet.UNetConfig;
@@ -17,9 +18,23 @@ import io.likeness.mcdm.nn.vae.VaeConfig;
 /**
  * The networks of one MCDM model: text tower + tokenizer (c_p), vision tower + adapter (c_im), VAE (c_s and
  * decoding) and the 8-channel UNet. Context for the UNet = [text tokens ; image tokens] (B, L_text + L_img, D).
+ * An MCDM trained from a base with the word path ({@code train base --word-context}) keeps it: {@code words}, the
+ * {@link WordContext} added to the text tokens (null for a model conditioned on the tower's output alone, such as
+ * the shipped one).
  */
 public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisionModel vision, ImageAdapter adapter,
-                           AutoencoderKL vae, UNet2DConditionModel unet) {
+                           AutoencoderKL vae, UNet2DConditionModel unet, WordContext words) {
+
+    /** A set without the word path. */
+    public McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisionModel vision, ImageAdapter adapter,
+                        AutoencoderKL vae, UNet2DConditionModel unet) {
+        this(tokenizer, text, vision, adapter, vae, unet, null);
+    }
+
+    /** This set with the word path {@code words} (null: without). */
+    public McdmModelSet withWords(WordContext words) {
+        return new McdmModelSet(tokenizer, text, vision, adapter, vae, unet, words);
+    }
 
     /** Configurations of the tiny preset (128×128 images, 16×16×4 latents, width 256). */
     public record TinyConfigs(UNetConfig unet, VaeConfig vae, ClipConfig text, ClipConfig vision, int latentSide) {
@@ -75,8 +90,9 @@ public record McdmModelSet(WordTokenizer tokenizer, ClipTextModel text, ClipVisi
         return new McdmModelSet(tokenizer, text, vision, adapter, vae, unet);
     }
 
+    /** c_p as the UNet was trained on it: the tower's tokens, plus the word path's term if the set has one. */
     public ClipTextConditioner textConditioner() {
-        return new ClipTextConditioner(tokenizer, text);
+        return new ClipTextConditioner(tokenizer, text, words);
     }
 
     public McdmImageConditioner imageConditioner() {

@@ -46,10 +46,22 @@ public final class IdentityTextConditioner {
      * @return (B, L, textWidth)
      */
     public NDArray encode(NDManager manager, List<String> prompts, NDArray words) {
+        try (NDArray embeddings = embeddings(manager, prompts, words)) {
+            return text.forwardEmbeddings(embeddings);
+        }
+    }
+
+    /**
+     * The token embeddings {@link #encode} runs the text tower on: the prompts' own, with the identity words
+     * inserted. For a model with the word path, which reads them as well as the tower's output
+     * ({@link io.likeness.mcdm.nn.clip.TextContext}).
+     *
+     * @return (B, L, textWidth), on {@code manager}
+     */
+    public NDArray embeddings(NDManager manager, List<String> prompts, NDArray words) {
         long[][] ids = tokenizer.encode(prompts);
         try (NDArray idArray = manager.create(ids); Scope sc = Scope.of(idArray, words)) {
-            NDArray emb = text.tokenEmbeddings(idArray);
-            return sc.keep(text.forwardEmbeddings(insert(emb, words, ids)));
+            return sc.keep(insert(text.tokenEmbeddings(idArray), words, ids));
         }
     }
 
