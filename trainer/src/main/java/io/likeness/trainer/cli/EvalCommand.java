@@ -85,6 +85,10 @@ public final class EvalCommand implements Callable<Integer> {
                             recorded.putAll(recordable(s, mask ? "" : "_no_mask"));
                         }
                         System.err.println(b);
+                        StringBuilder e = new StringBuilder("  expressions read (" + (mask ? "mask" : "no mask") + "):");
+                        eval.expressions(o).perDirection().forEach((d, v) -> e.append(String.format(Locale.ROOT,
+                                " %s %.2f", d.id(), v)));
+                        System.err.println(e);
                     }
                 }
             }

@@ -11,7 +11,9 @@ import io.likeness.mcdm.metrics.Psnr;
 import io.likeness.mcdm.metrics.Ssim;
 import io.likeness.mcdm.nn.identity.IdentityMapper;
 import io.likeness.trainer.dataset.Split;
+import io.likeness.trainer.foundation.BaseProbe;
 import io.likeness.trainer.foundation.DirectionClassifier;
+import io.likeness.trainer.foundation.ExpressionReader;
 import io.likeness.trainer.foundation.FoundationCheckpoints;
 import io.likeness.trainer.foundation.IdentityEmbeddings;
 import io.likeness.trainer.studio.PairRenderer;
@@ -31,6 +33,8 @@ import java.util.function.Consumer;
  *   <li>SSIM and PSNR of the output against the exact x_B, overall and on the unchanged region (against x_A);</li>
  *   <li>mask IoU of the model's binary editing mask against the exact changed region (mask mode only);</li>
  *   <li>edit fidelity: the share of outputs the direction classifier reads as the requested direction;</li>
+ *   <li>expression fidelity: the share of expression edits an {@link ExpressionReader} (trained for the evaluation
+ *       on studio faces, seconds) reads as the requested expression ({@link ExpressionFidelity});</li>
  *   <li>identity similarity: cosine of the identity words of output and input.</li>
  * </ul>
  */
@@ -42,6 +46,8 @@ public final class McdmEvaluation implements AutoCloseable {
     private final DirectionClassifier classifier;
     private final List<PairRenderer.Pair> cases;
     private final int steps;
+    private final long seed;
+    private ExpressionReader reader;
 
     public McdmEvaluation(Path foundation, int people, long seed) throws IOException {
         this(foundation, people, seed, EditRequest.DEFAULT_STEPS);
@@ -50,6 +56,7 @@ public final class McdmEvaluation implements AutoCloseable {
     /** @param steps denoising steps per edit (the product's default is 20) */
     public McdmEvaluation(Path foundation, int people, long seed, int steps) throws IOException {
         this.steps = steps;
+        this.seed = seed;
         this.manager = NDManager.newBaseManager();
         this.clip = FoundationCheckpoints.clip(foundation.resolve("clip/final"), manager);
         this.mapper = FoundationCheckpoints.identityMapper(foundation.resolve("identity/final"), manager);
@@ -137,9 +144,22 @@ public final class McdmEvaluation implements AutoCloseable {
             out.put("mask_iou", iou / iouCount);
         }
         out.put("edit_fidelity", hits / (double) n);
+        ExpressionFidelity.Reading expressions = expressions(o);
+        if (expressions.cases() > 0) {
+            out.put("expression_fidelity", expressions.share());
+        }
         out.put("identity_cos", id / n);
         out.put("cases", (double) n);
         return out;
+    }
+
+    /** How the expression edits among the outputs read (the reader is trained on first use). */
+    public ExpressionFidelity.Reading expressions(Outputs o) {
+        if (reader == null) {
+            BaseProbe.ReaderSize size = BaseProbe.ReaderSize.standard();
+            reader = ExpressionReader.train(seed, size.renders(), size.steps(), size.batch(), size.heldOut(), null);
+        }
+        return ExpressionFidelity.of(reader, cases, o.images());
     }
 
     static double iou(MaskMap predicted, boolean[] truth) {
@@ -157,6 +177,9 @@ public final class McdmEvaluation implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reader != null) {
+            reader.close();
+        }
         manager.close();
     }
 }

@@ -245,7 +245,7 @@ class TrainingChainTest {
             assertThat(png.getWidth()).isEqualTo(9 * 130 + 2);  // source + 8 directions, 128-px cells, 2-px gutters
             assertThat(png.getHeight()).isEqualTo(3 * 130 + 2); // one person: edits, model masks, exact truth
             assertThat(withMask).containsKeys("ssim", "psnr_db", "ssim_unchanged", "mask_iou", "edit_fidelity",
-                    "identity_cos");
+                    "expression_fidelity", "identity_cos");
             assertThat(withMask.get("cases")).isEqualTo(8.0);
         }
 
@@ -256,7 +256,7 @@ class TrainingChainTest {
         assertThat(evalExit).isZero();
         Map<String, Double> recorded = CheckpointStore.verify(product).metrics();
         assertThat(recorded).containsKeys("ssim", "ssim_no_mask", "mask_iou", "edit_fidelity_no_mask",
-                "identity_cos", "eval_people", "eval_steps").doesNotContainKeys("mask_iou_no_mask", "cases",
+                "expression_fidelity", "identity_cos", "eval_people", "eval_steps").doesNotContainKeys("mask_iou_no_mask", "cases",
                 "seconds_per_edit");
         assertThat(recorded).containsAllEntriesOf(manifest.metrics()); // the training metrics stay
 
