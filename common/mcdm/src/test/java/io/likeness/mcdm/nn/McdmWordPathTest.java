@@ -71,17 +71,44 @@ class McdmWordPathTest {
     }
 
     @Test
-    void theCommittedDefaultModelHasNoWordPathAndLoadsAsBefore() throws Exception {
+    void aCheckpointWithoutTheWordPathLoadsAsBefore() throws Exception {
+        WordTokenizer tokenizer = TinyPresets.defaultTokenizer();
+        Path dir = tmp.resolve("plain");
+        float[] expected;
+        try (NDManager m = TinyFixtures.manager(7)) {
+            McdmModelSet plain = McdmModelSet.createTiny(tokenizer, m);
+            expected = plain.textConditioner().encode(m, PROMPTS).toFloatArray();
+            CheckpointManifest manifest = CheckpointManifest.of("plain-1",
+                    TinyMcdmModelsFactory.architecture(tokenizer, null), Map.of(), null, Map.of());
+            CheckpointStore.save(dir, manifest, TinyMcdmModelsFactory.blocks(plain));
+        }
+        CheckpointManifest manifest = CheckpointStore.verify(dir);
+        assertThat(TinyMcdmModelsFactory.hasWordContext(manifest)).isFalse();
+        assertThat(manifest.files()).doesNotContainKey("words.params");
+        try (EditorModelsFactory.LoadedModels loaded = new TinyMcdmModelsFactory().load(dir, manifest);
+                NDManager m = NDManager.newBaseManager()) {
+            var text = (io.likeness.mcdm.nn.clip.ClipTextConditioner) loaded.models().text();
+            assertThat(text.hasWords()).isFalse();
+            assertThat(text.encode(m, PROMPTS).toFloatArray()).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void theCommittedDefaultModelCarriesTheWordPathAndLoadsIt() throws Exception {
         Path shipped = Path.of("../../models/default");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(shipped.resolve("manifest.json")),
                 "models/default is not next to this module");
         CheckpointManifest manifest = CheckpointStore.verify(shipped);
-        assertThat(TinyMcdmModelsFactory.hasWordContext(manifest)).isFalse();
+        assertThat(TinyMcdmModelsFactory.hasWordContext(manifest)).isTrue();
+        assertThat(manifest.files()).containsKey("words.f16.ndlist");
         try (EditorModelsFactory.LoadedModels loaded = new TinyMcdmModelsFactory().load(shipped, manifest);
                 NDManager m = NDManager.newBaseManager()) {
             var text = (io.likeness.mcdm.nn.clip.ClipTextConditioner) loaded.models().text();
-            assertThat(text.hasWords()).isFalse();
-            assertThat(text.encode(m, PROMPTS).getShape().get(0)).isEqualTo(2);
+            assertThat(text.hasWords()).isTrue();
+            NDArray context = text.encode(m, PROMPTS);
+            assertThat(context.getShape().get(0)).isEqualTo(2);
+            // the two prompts differ in their words, so their contexts do too
+            assertThat(maxAbs(context.get(0).sub(context.get(1)))).isGreaterThan(0f);
         }
     }
 
