@@ -30,7 +30,7 @@ public record DatasetManifest(String format, String generator, String kind, long
 
     public static final String FILE = "manifest.json";
     public static final String FORMAT = "webdataset-tar/likeness-studio-1";
-    public static final String GENERATOR = "likeness-studio/1";
+    public static final String GENERATOR = "likeness-studio/2";
     public static final String PORTRAITS = "portraits";
     public static final String PAIRS = "pairs";
     public static final String VIEWS = "views";

@@ -146,6 +146,12 @@ public final class FoundationChain {
                     new StudioDatasets.Options(seed, split, 128, Math.min(perShard, count), plan.renderThreads(), 1),
                     progress);
             log.printf("%s: %d samples in %.0f s%n", dir, m.count(), (System.nanoTime() - t0) / 1e9);
+        } else {
+            String by = DatasetManifest.read(dir).generator();
+            if (!DatasetManifest.GENERATOR.equals(by)) {
+                log.printf("%s was rendered by %s, this studio is %s: training continues on it; delete the "
+                        + "directory to re-render it (and train the stages again)%n", dir, by, DatasetManifest.GENERATOR);
+            }
         }
         return dir;
     }

@@ -112,7 +112,7 @@ final class EyesPainter {
         double inner = 0;
         double outer = 0;
         switch (d) {
-            case ANGRY -> { inner = 3.2; outer = -1.8; arch = -0.5; }
+            case ANGRY -> { inner = 4.2; outer = -2.2; arch = -0.5; width = Math.max(width, 2.6); c = Palette.shade(c, 0.6); }
             case SHOCKED -> { inner = -3.6; outer = -3.0; arch += 1.5; }
             case LAUGHING -> { inner = -1.6; outer = -1.2; }
             case CRYING -> { inner = -3.2; outer = 1.8; arch = -0.3; }
@@ -125,6 +125,13 @@ final class EyesPainter {
             double yi = h.browY + inner;
             double yo = h.browY + outer + 0.4;
             stroke(g, quad(xi, yi, (xi + xo) / 2, Math.min(yi, yo) - arch, xo, yo), c, width);
+        }
+        if (d == Direction.ANGRY) {
+            // the frown's furrows between the brows
+            for (int side = -1; side <= 1; side += 2) {
+                stroke(g, quad(side * 1.3, h.browY + 2.0, side * 1.0, h.browY + 3.8, side * 1.4, h.browY + 5.6),
+                        FacePainter.skinLine(id), 0.9);
+            }
         }
     }
 }

@@ -57,6 +57,32 @@ final class FacePainter {
         fillStroke(g, h.face, skin(id), skinLine(id), 0.9);
     }
 
+    /**
+     * Angry's flush: a red wash over the brow band and the upper cheeks, inside the face. At 128 px the
+     * expression's lines (brows, lids, mouth) are a pixel or two wide, a fraction of one latent cell, and
+     * models at this size could not learn them; the flush gives angry an area of colour as crying's tears and
+     * laughing's open mouth give theirs.
+     */
+    static void flush(Graphics2D g, HeadGeometry h, Direction d) {
+        if (d != Direction.ANGRY) {
+            return;
+        }
+        // an elliptic gradient: a circle of radius r in gradient space, squashed to 0.62 of its height
+        float r = (float) (h.a * 0.95);
+        double squash = 0.62;
+        java.awt.geom.Point2D.Double centre = new java.awt.geom.Point2D.Double(0, (h.browY + 2) / squash);
+        java.awt.Paint paint = g.getPaint();
+        g.setPaint(new java.awt.RadialGradientPaint(centre, r, centre, new float[] {0f, 0.55f, 1f},
+                new Color[] {Palette.alpha(FLUSH, 150), Palette.alpha(FLUSH, 110), Palette.alpha(FLUSH, 0)},
+                java.awt.MultipleGradientPaint.CycleMethod.NO_CYCLE,
+                java.awt.MultipleGradientPaint.ColorSpaceType.SRGB,
+                java.awt.geom.AffineTransform.getScaleInstance(1, squash)));
+        g.fill(h.face);
+        g.setPaint(paint);
+    }
+
+    private static final Color FLUSH = new Color(0xd8262a);
+
     static void marks(Graphics2D g, Identity id, HeadGeometry h) {
         Color s = skin(id);
         switch (id.marks()) {

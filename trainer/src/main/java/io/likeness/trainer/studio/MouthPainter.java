@@ -41,17 +41,23 @@ final class MouthPainter {
         Color lip = lips(id);
         switch (d) {
             case ANGRY -> {
+                // clenched teeth in a frown: a band of teeth, corners pulled down
+                double lw = w * 1.25 + 1;
                 Path2D.Double m = new Path2D.Double();
-                m.moveTo(-w * 1.05, y + 2.2);
-                m.quadTo(0, y - 2.2, w * 1.05, y + 2.2);
-                m.quadTo(0, y + 1.0, -w * 1.05, y + 2.2);
+                m.moveTo(-lw, y + 3.2);
+                m.quadTo(0, y - 5.0, lw, y + 3.2);
+                m.quadTo(0, y + 1.8, -lw, y + 3.2);
                 m.closePath();
-                Area open = new Area(m);
-                fill(g, open, INSIDE);
-                Area teeth = new Area(new Rectangle2D.Double(-w, y - 2, 2 * w, 2.1));
-                teeth.intersect(open);
-                fill(g, teeth, TEETH);
-                stroke(g, m, Palette.shade(lip, 0.8), 0.9);
+                fill(g, m, TEETH);
+                java.awt.Shape clip = g.getClip();
+                g.clip(m);
+                stroke(g, quad(-lw, y + 2.9, 0, y - 1.6, lw, y + 2.9), INSIDE, 0.7);
+                for (int i = -2; i <= 2; i++) {
+                    double x = i * lw / 3.0;
+                    stroke(g, new java.awt.geom.Line2D.Double(x, y - 2, x, y + 3), Palette.alpha(INSIDE, 150), 0.5);
+                }
+                g.setClip(clip);
+                stroke(g, m, INSIDE, 1.1);
             }
             case SHOCKED -> {
                 Area o = new Area(ellipse(0, y + 1.5, 3.3, 4.6));

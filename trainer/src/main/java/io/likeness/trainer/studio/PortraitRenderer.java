@@ -63,6 +63,7 @@ public final class PortraitRenderer {
             FacePainter.ears(g, id, h);
             FacePainter.face(g, id, h);
             FacePainter.marks(g, id, h);
+            FacePainter.flush(g, h, direction);
             AccessoriesPainter.beard(g, id, h);
             FacePainter.nose(g, id, h);
             MouthPainter.mouth(g, id, h, direction);
