@@ -9,11 +9,20 @@ import static io.likeness.trainer.studio.Draw.stroke;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.MultipleGradientPaint.ColorSpaceType;
+import java.awt.MultipleGradientPaint.CycleMethod;
+import java.awt.Paint;
+import java.awt.RadialGradientPaint;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
 import java.util.SplittableRandom;
 
 /** Skin: ears, face, skin marks and nose (head coordinates); the neck is drawn with the clothes. */
 final class FacePainter {
+
+    /** Angry's flush colour. */
+    private static final Color FLUSH = new Color(0xd8262a);
 
     private FacePainter() {
     }
@@ -70,18 +79,14 @@ final class FacePainter {
         // an elliptic gradient: a circle of radius r in gradient space, squashed to 0.62 of its height
         float r = (float) (h.a * 0.95);
         double squash = 0.62;
-        java.awt.geom.Point2D.Double centre = new java.awt.geom.Point2D.Double(0, (h.browY + 2) / squash);
-        java.awt.Paint paint = g.getPaint();
-        g.setPaint(new java.awt.RadialGradientPaint(centre, r, centre, new float[] {0f, 0.55f, 1f},
+        Point2D.Double centre = new Point2D.Double(0, (h.browY + 2) / squash);
+        Paint paint = g.getPaint();
+        g.setPaint(new RadialGradientPaint(centre, r, centre, new float[] {0f, 0.55f, 1f},
                 new Color[] {Palette.alpha(FLUSH, 150), Palette.alpha(FLUSH, 110), Palette.alpha(FLUSH, 0)},
-                java.awt.MultipleGradientPaint.CycleMethod.NO_CYCLE,
-                java.awt.MultipleGradientPaint.ColorSpaceType.SRGB,
-                java.awt.geom.AffineTransform.getScaleInstance(1, squash)));
+                CycleMethod.NO_CYCLE, ColorSpaceType.SRGB, AffineTransform.getScaleInstance(1, squash)));
         g.fill(h.face);
         g.setPaint(paint);
     }
-
-    private static final Color FLUSH = new Color(0xd8262a);
 
     static void marks(Graphics2D g, Identity id, HeadGeometry h) {
         Color s = skin(id);

@@ -7,6 +7,7 @@ import static io.likeness.trainer.studio.Draw.stroke;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Area;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -49,7 +50,7 @@ final class MouthPainter {
                 m.quadTo(0, y + 1.8, -lw, y + 3.2);
                 m.closePath();
                 fill(g, m, TEETH);
-                java.awt.Shape clip = g.getClip();
+                Shape clip = g.getClip();
                 g.clip(m);
                 stroke(g, quad(-lw, y + 2.9, 0, y - 1.6, lw, y + 2.9), INSIDE, 0.7);
                 for (int i = -2; i <= 2; i++) {

@@ -10,11 +10,14 @@ import io.likeness.mcdm.checkpoint.CheckpointManifest;
 import io.likeness.mcdm.checkpoint.CheckpointStore;
 import io.likeness.mcdm.engine.EditorModelsFactory;
 import io.likeness.mcdm.engine.TinyMcdmModelsFactory;
+import io.likeness.mcdm.nn.clip.ClipTextConditioner;
 import io.likeness.mcdm.nn.clip.WordContext;
 import io.likeness.mcdm.nn.clip.WordTokenizer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +90,7 @@ class McdmWordPathTest {
         assertThat(manifest.files()).doesNotContainKey("words.params");
         try (EditorModelsFactory.LoadedModels loaded = new TinyMcdmModelsFactory().load(dir, manifest);
                 NDManager m = NDManager.newBaseManager()) {
-            var text = (io.likeness.mcdm.nn.clip.ClipTextConditioner) loaded.models().text();
+            ClipTextConditioner text = textOf(loaded);
             assertThat(text.hasWords()).isFalse();
             assertThat(text.encode(m, PROMPTS).toFloatArray()).containsExactly(expected);
         }
@@ -96,14 +99,14 @@ class McdmWordPathTest {
     @Test
     void theCommittedDefaultModelCarriesTheWordPathAndLoadsIt() throws Exception {
         Path shipped = Path.of("../../models/default");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(shipped.resolve("manifest.json")),
+        Assumptions.assumeTrue(Files.exists(shipped.resolve("manifest.json")),
                 "models/default is not next to this module");
         CheckpointManifest manifest = CheckpointStore.verify(shipped);
         assertThat(TinyMcdmModelsFactory.hasWordContext(manifest)).isTrue();
         assertThat(manifest.files()).containsKey("words.f16.ndlist");
         try (EditorModelsFactory.LoadedModels loaded = new TinyMcdmModelsFactory().load(shipped, manifest);
                 NDManager m = NDManager.newBaseManager()) {
-            var text = (io.likeness.mcdm.nn.clip.ClipTextConditioner) loaded.models().text();
+            ClipTextConditioner text = textOf(loaded);
             assertThat(text.hasWords()).isTrue();
             NDArray context = text.encode(m, PROMPTS);
             assertThat(context.getShape().get(0)).isEqualTo(2);
@@ -120,5 +123,10 @@ class McdmWordPathTest {
             assertThat(TinyMcdmModelsFactory.hasWordContext(manifest)).isTrue();
             return loaded.models().text().encode(m, PROMPTS).toFloatArray();
         }
+    }
+
+    /** The text conditioner of loaded tiny models (the factory builds {@link ClipTextConditioner}s). */
+    private static ClipTextConditioner textOf(EditorModelsFactory.LoadedModels loaded) {
+        return (ClipTextConditioner) loaded.models().text();
     }
 }
