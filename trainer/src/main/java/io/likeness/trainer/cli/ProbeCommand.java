@@ -3,11 +3,13 @@ package io.likeness.trainer.cli;
 import io.likeness.trainer.foundation.BaseProbe;
 import io.likeness.trainer.foundation.BaseStage;
 import io.likeness.trainer.foundation.VaeProbe;
-import java.util.List;
+import io.likeness.trainer.studio.Direction;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -155,19 +157,32 @@ public final class ProbeCommand implements Runnable {
             VaeProbe.Result r = new VaeProbe(validation, people).run(checkpoints, seed,
                     BaseProbe.ReaderSize.standard(), sheet, sheetPeople);
             System.out.printf(Locale.ROOT, "vae probe of %d checkpoints on %d people in %.0f s; reader held out "
-                    + "%.3f; on the renders themselves: expressions %.3f, neutral read as none %.3f%n",
-                    checkpoints.size(), people, (System.nanoTime() - t0) / 1e9, r.readerHeldOutAcc(),
-                    r.truthExpressionAcc(), r.truthNeutralReadAsNone());
-            System.out.println("| checkpoint | PSNR dB | face PSNR dB | expressions read | neutral read as none |");
-            System.out.println("|---|---|---|---|---|");
+                    + "%.3f%n", checkpoints.size(), people, (System.nanoTime() - t0) / 1e9, r.readerHeldOutAcc());
+            String names = r.truth().perExpression().keySet().stream().map(Direction::id)
+                    .collect(Collectors.joining(" / "));
+            System.out.println("| faces | PSNR dB | face PSNR dB | expressions read | " + names
+                    + " | neutral read as none |");
+            System.out.println("|---|---|---|---|---|---|");
+            System.out.println(row("studio renders themselves", Double.NaN, Double.NaN, r.truth()));
             for (VaeProbe.Reading x : r.readings()) {
-                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.3f |%n", x.version(), x.psnrDb(),
-                        x.facePsnrDb(), x.expressionAcc(), x.neutralReadAsNone());
+                System.out.println(row(x.version(), x.psnrDb(), x.facePsnrDb(), x.score()));
             }
             if (sheet != null) {
                 System.out.println("sheet: " + sheet);
             }
             return 0;
+        }
+
+        /** One table row: PSNRs (– for the renders themselves), overall, per expression, neutral read as none. */
+        static String row(String faces, double psnr, double facePsnr, VaeProbe.Score s) {
+            String per = s.perExpression().values().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                    .collect(Collectors.joining(" / "));
+            return String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %.3f |", faces, db(psnr), db(facePsnr),
+                    s.expressionAcc(), per, s.neutralReadAsNone());
+        }
+
+        private static String db(double v) {
+            return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
         }
     }
 }

@@ -20,26 +20,73 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an autoencoder keeps of a face: validation people rendered neutral and in the four expressions, encoded to
  * their latent means and decoded, by each of several vae checkpoints. A latent diffusion model can draw no more than
  * its decoder can: the {@link ExpressionReader}'s accuracy on these round trips is the ceiling of any base or MCDM
- * sample's. Per checkpoint: PSNR of the whole render and of the face's square, the share of expressions read right,
- * and the share of neutral faces read as no expression. The picture shows each person's face square enlarged: the
+ * sample's. Per checkpoint: PSNR of the whole render and of the face's square, the share of expressions read right
+ * (overall and per expression), and the share of neutral faces read as no expression. The picture shows each person's face square enlarged: the
  * render, then each checkpoint's round trip, one column per expression.
  */
 public final class VaeProbe {
 
     /** One checkpoint's reading. */
-    public record Reading(String version, double psnrDb, double facePsnrDb, double expressionAcc,
-                          double neutralReadAsNone) {
+    public record Reading(String version, double psnrDb, double facePsnrDb, Score score) {
     }
 
-    /** The readings and the reader's own accuracy on the renders. */
-    public record Result(double truthExpressionAcc, double truthNeutralReadAsNone, double readerHeldOutAcc,
-                         List<Reading> readings) {
+    /** The readings, the reader's reading of the renders themselves and its own held-out accuracy. */
+    public record Result(Score truth, double readerHeldOutAcc, List<Reading> readings) {
+    }
+
+    /**
+     * What the reader read of one set of faces: the share of expression faces read as their expression (overall and
+     * per expression, in {@link #FACES} order) and the share of neutral faces read as no expression.
+     */
+    public record Score(double expressionAcc, double neutralReadAsNone, Map<Direction, Double> perExpression) {
+
+        public Score {
+            perExpression = Collections.unmodifiableMap(new LinkedHashMap<>(perExpression));
+        }
+
+        /** Scores {@code read} against {@code truth} (null = neutral, no expression), face by face. */
+        public static Score of(List<Direction> truth, List<Direction> read) {
+            if (truth.size() != read.size()) {
+                throw new IllegalArgumentException(truth.size() + " truths but " + read.size() + " readings");
+            }
+            Map<Direction, int[]> per = new LinkedHashMap<>();
+            int hit = 0;
+            int expressions = 0;
+            int none = 0;
+            int neutral = 0;
+            for (int i = 0; i < read.size(); i++) {
+                Direction t = truth.get(i);
+                if (t == null) {
+                    neutral++;
+                    none += read.get(i) == null ? 1 : 0;
+                } else {
+                    int right = read.get(i) == t ? 1 : 0;
+                    expressions++;
+                    hit += right;
+                    int[] c = per.computeIfAbsent(t, d -> new int[2]);
+                    c[0] += right;
+                    c[1]++;
+                }
+            }
+            Map<Direction, Double> shares = new LinkedHashMap<>();
+            for (Direction d : FACES) {
+                int[] c = per.get(d);
+                if (c != null) {
+                    shares.put(d, (double) c[0] / c[1]);
+                }
+            }
+            return new Score(expressions == 0 ? Double.NaN : (double) hit / expressions,
+                    neutral == 0 ? Double.NaN : (double) none / neutral, shares);
+        }
     }
 
     /** The neutral face first, then the four expressions. */
@@ -91,15 +138,15 @@ public final class VaeProbe {
             }
         }
         List<Reading> readings = new ArrayList<>();
-        double[] truthReading;
+        Score truthReading;
         double heldOut;
         try (ExpressionReader reader = ExpressionReader.train(seed, readerSize.renders(), readerSize.steps(),
                 readerSize.batch(), readerSize.heldOut(), null)) {
             heldOut = reader.fit().heldOutAccuracy();
-            truthReading = score(reader.read(renders, faces));
+            truthReading = Score.of(truth, reader.read(renders, faces));
             for (int k = 0; k < trips.size(); k++) {
                 List<BufferedImage> trip = trips.get(k);
-                double[] s = score(reader.read(trip, faces));
+                Score s = Score.of(truth, reader.read(trip, faces));
                 double psnr = 0;
                 double facePsnr = 0;
                 for (int i = 0; i < renders.size(); i++) {
@@ -107,32 +154,13 @@ public final class VaeProbe {
                     Rectangle box = VaeStage.faceBox(faces.get(i), renders.get(i));
                     facePsnr += Psnr.psnr(square(renders.get(i), box), square(trip.get(i), box));
                 }
-                readings.add(new Reading(versions.get(k), psnr / renders.size(), facePsnr / renders.size(), s[0],
-                        s[1]));
+                readings.add(new Reading(versions.get(k), psnr / renders.size(), facePsnr / renders.size(), s));
             }
         }
         if (sheet != null) {
             writeSheet(sheet, Math.min(sheetPeople, renders.size() / FACES.size()), trips);
         }
-        return new Result(truthReading[0], truthReading[1], heldOut, readings);
-    }
-
-    /** [share of expression faces read right, share of neutral faces read as none]. */
-    private double[] score(List<Direction> read) {
-        int hit = 0;
-        int expressions = 0;
-        int none = 0;
-        int neutral = 0;
-        for (int i = 0; i < read.size(); i++) {
-            if (truth.get(i) == null) {
-                neutral++;
-                none += read.get(i) == null ? 1 : 0;
-            } else {
-                expressions++;
-                hit += read.get(i) == truth.get(i) ? 1 : 0;
-            }
-        }
-        return new double[] {(double) hit / expressions, (double) none / neutral};
+        return new Result(truthReading, heldOut, readings);
     }
 
     private List<BufferedImage> roundTrip(AutoencoderKL vae, NDManager manager) {
