@@ -30,8 +30,8 @@ import java.util.Map;
  * their latent means and decoded, by each of several vae checkpoints. A latent diffusion model can draw no more than
  * its decoder can: the {@link ExpressionReader}'s accuracy on these round trips is the ceiling of any base or MCDM
  * sample's. Per checkpoint: PSNR of the whole render and of the face's square, the share of expressions read right
- * (overall and per expression), and the share of neutral faces read as no expression. The picture shows each person's face square enlarged: the
- * render, then each checkpoint's round trip, one column per expression.
+ * (overall and per expression), and the share of neutral faces read as no expression. The picture shows each
+ * person's face square enlarged: the render, then each checkpoint's round trip, one column per expression.
  */
 public final class VaeProbe {
 
