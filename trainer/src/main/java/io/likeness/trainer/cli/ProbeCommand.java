@@ -66,6 +66,11 @@ public final class ProbeCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1")
         long seed;
 
+        @Option(names = "--without-identity", description = "Prompt without the person's identity words: what text "
+                + "and pose alone draw (the sample grid's text-only columns). The identity cosines are then the "
+                + "control. Default: with them, as pair generation samples.")
+        boolean withoutIdentity;
+
         @Option(names = "--reader-renders", defaultValue = "1200", description = "Studio renders the expression "
                 + "reader is trained on (default ${DEFAULT-VALUE}).")
         int readerRenders;
@@ -99,11 +104,14 @@ public final class ProbeCommand implements Runnable {
             try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
                     foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
                 BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance, stochastic, sdedit,
-                        new BaseProbe.ReaderSize(readerRenders, readerSteps, 32, Math.max(8, readerRenders / 6)))
+                        new BaseProbe.ReaderSize(readerRenders, readerSteps, 32, Math.max(8, readerRenders / 6)),
+                        !withoutIdentity)
                         .run(seed, sheet, sheetPeople);
-                System.out.printf(Locale.ROOT, "probe of %s (guidance %.1f, %s, seed %d) in %.0f s%n",
+                System.out.printf(Locale.ROOT,
+                        "probe of %s (guidance %.1f, %s, seed %d, %s identity words) in %.0f s%n",
                         checkpoint, guidance, stochastic ? "Karras/EDM 20 steps, S_churn 40"
-                                : "DDIM " + steps, seed, (System.nanoTime() - t0) / 1e9);
+                                : "DDIM " + steps, seed, withoutIdentity ? "without" : "with",
+                        (System.nanoTime() - t0) / 1e9);
                 for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
                     System.out.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());
                 }

@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Does the trained base model do what its conditions say? Validation people × the eight directions, each sampled
  * from one noise under two pose maps at opposite corners of the studio's range (offset (−7, −4) and (+7, +4) px)
- * and once with a blank pose map, always with the person's identity words, taken from another shot of the person
- * in the source domain (as pair generation takes them). The studio renders the same person,
+ * and once with a blank pose map, with the person's identity words (unless told not to), taken from another shot
+ * of the person in the source domain (as pair generation takes them). The studio renders the same person,
  * pose and direction exactly, so every sample has a truth to be compared with:
  * <ul>
  *   <li><b>pose</b>: {@link HeadPosition} reads where the figure is in each sample and in its truth.
@@ -84,16 +84,22 @@ public final class BaseProbe {
     private final List<Subject> subjects = new ArrayList<>();
     private final double sdedit;
     private final ReaderSize readerSize;
+    private final boolean identityWords;
 
     /**
      * @param sdedit if above 0, the picture gets a last column: the first pose's truth noised to this strength and
      *               denoised by the model (SDEdit), which shows what the model draws once the layout is given
+     * @param identityWords whether the prompts carry the person's identity words (as pair generation samples); without
+     *                      them the probe measures what text and pose alone draw (the sample grid's text-only
+     *                      columns), and the identity cosines become the control: how close a person the model
+     *                      draws by chance
      */
     public BaseProbe(BaseStage stage, Path validation, int people, int steps, float guidance, boolean stochastic,
-                     double sdedit, ReaderSize readerSize) throws IOException {
+                     double sdedit, ReaderSize readerSize, boolean identityWords) throws IOException {
         this.stage = stage;
         this.sdedit = sdedit;
         this.readerSize = readerSize;
+        this.identityWords = identityWords;
         this.sampler = new BaseSampler(stage, steps, guidance, stochastic);
         for (Sample s : ViewStream.firstSamples(validation, people)) {
             JsonNode j = s.json();
@@ -128,10 +134,10 @@ public final class BaseProbe {
                     truths.add(PortraitRenderer.render(s.identity(), s.at(offset), directions.get(d), size));
                     faces.add(FaceRegion.of(PortraitRenderer.keypoints(s.identity(), s.at(offset), size)));
                     cells.add(new BaseSampler.Cell(prompt, new BaseSampler.Person(s.reference(), map, s.gender()),
-                            true, true, noise));
+                            identityWords, true, noise));
                 }
                 cells.add(new BaseSampler.Cell(prompt, new BaseSampler.Person(s.reference(), maps.getLast(),
-                        s.gender()), true, false, noise));
+                        s.gender()), identityWords, false, noise));
             }
         }
         List<BufferedImage> samples = sampler.sampleAll(cells, seed);
@@ -140,7 +146,7 @@ public final class BaseProbe {
             List<BaseSampler.Cell> from = new ArrayList<>();
             for (int i = 0; i < cells.size(); i += OFFSETS.length + 1) {
                 BaseSampler.Cell c = cells.get(i);
-                from.add(new BaseSampler.Cell(c.prompt(), c.person(), true, true, c.noise(),
+                from.add(new BaseSampler.Cell(c.prompt(), c.person(), identityWords, true, c.noise(),
                         truths.get(i / (OFFSETS.length + 1) * OFFSETS.length)));
             }
             edited = sampler.sampleAll(from, seed, sdedit);

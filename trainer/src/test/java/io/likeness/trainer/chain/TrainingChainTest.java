@@ -123,11 +123,13 @@ class TrainingChainTest {
         java.awt.image.BufferedImage probe = javax.imageio.ImageIO.read(probeSheet.toFile());
         assertThat(probe.getWidth()).isEqualTo(7 * 130 + 2);  // reference, truth|sample under two poses, blank, SDEdit
         assertThat(probe.getHeight()).isEqualTo(8 * 130 + 2); // one person × 8 directions
-        // … and sampled as pair generation samples (Karras/EDM, stochastic), without the SDEdit column
+        // … and sampled as pair generation samples (Karras/EDM, stochastic), without the SDEdit column, and from text
+        // and pose alone (no identity words)
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
                 validation.toString(), "--people", "1", "--sampler", "karras", "--sdedit", "0", "--sheet",
-                probeSheet.toString(), "--reader-renders", "16", "--reader-steps", "2")).isZero();
+                probeSheet.toString(), "--reader-renders", "16", "--reader-steps", "2", "--without-identity"))
+                .isZero();
         assertThat(javax.imageio.ImageIO.read(probeSheet.toFile()).getWidth()).isEqualTo(6 * 130 + 2);
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--sampler", "euler")).isEqualTo(2);
