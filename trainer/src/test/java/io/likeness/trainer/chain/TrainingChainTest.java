@@ -123,8 +123,8 @@ class TrainingChainTest {
         java.awt.image.BufferedImage probe = javax.imageio.ImageIO.read(probeSheet.toFile());
         assertThat(probe.getWidth()).isEqualTo(7 * 130 + 2);  // reference, truth|sample under two poses, blank, SDEdit
         assertThat(probe.getHeight()).isEqualTo(8 * 130 + 2); // one person × 8 directions
-        // … and sampled as pair generation samples (Karras/EDM, stochastic), without the SDEdit column, and from text
-        // and pose alone (no identity words)
+        // … and with pair generation's sampler (Karras/EDM, stochastic), without the SDEdit column, from text and
+        // pose alone (--without-identity)
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
                 validation.toString(), "--people", "1", "--sampler", "karras", "--sdedit", "0", "--sheet",
