@@ -40,6 +40,12 @@ final class RunOptions {
             description = "Checkpoints kept on disk (default ${DEFAULT-VALUE}).")
     int keep;
 
+    @Option(names = "--cooldown-steps", defaultValue = "0",
+            description = "Let the learning rate fall to zero over the last N of --steps (1 - sqrt, as in "
+                    + "warmup-stable-decay schedules); a run trained at a constant rate can be continued this way from "
+                    + "a checkpoint copied into a new --run-dir. 0 = constant (default ${DEFAULT-VALUE}).")
+    long cooldownSteps;
+
     @Option(names = "--version-name", description = "Version of the final checkpoint (default <stage>-<seed>-<steps>).")
     String version;
 
@@ -48,6 +54,6 @@ final class RunOptions {
         return new TrainingLoop.Options(runDir, total, checkpointEvery, sampleEvery,
                 budgetMinutes == null ? null : Duration.ofMillis((long) (budgetMinutes * 60_000)), seed,
                 TrainingLoop.ProgressMode.valueOf(progress.toUpperCase(java.util.Locale.ROOT)),
-                version == null ? stage + "-s" + seed + "-" + total : version, command, keep);
+                version == null ? stage + "-s" + seed + "-" + total : version, command, keep, cooldownSteps);
     }
 }

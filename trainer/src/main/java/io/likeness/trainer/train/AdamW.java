@@ -40,6 +40,7 @@ public final class AdamW implements AutoCloseable {
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private long steps;
+    private double scale = 1.0;
     private long skipped;
     private int consecutiveSkips;
 
@@ -68,9 +69,21 @@ public final class AdamW implements AutoCloseable {
         return skipped;
     }
 
-    /** The learning rate of the next update. */
+    /** The learning rate of the next update: the warm-up's, times the factor last given to {@link #scale}. */
     public double learningRate() {
-        return settings.learningRate() * Math.min(1.0, (steps + 1.0) / Math.max(1, settings.warmupSteps()));
+        return scale * settings.learningRate() * Math.min(1.0, (steps + 1.0) / Math.max(1, settings.warmupSteps()));
+    }
+
+    /**
+     * Multiplies the learning rate of the following updates by {@code factor} (1 until called). Not saved with the
+     * state: the training loop sets it before every update from the step number ({@link Cooldown}), so a resumed
+     * run takes the same learning rates as one never interrupted.
+     */
+    public void scale(double factor) {
+        if (!(factor >= 0 && factor <= 1)) {
+            throw new IllegalArgumentException("learning-rate factor must be in [0, 1], not " + factor);
+        }
+        scale = factor;
     }
 
     /**

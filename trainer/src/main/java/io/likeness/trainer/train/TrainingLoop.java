@@ -46,13 +46,31 @@ public final class TrainingLoop {
      *                        when it runs out, and the next invocation resumes
      * @param version         version name of the final checkpoint
      * @param command         the command that reproduces the run (recorded in the final manifest)
+     * @param cooldownSteps   the last updates over which the learning rate falls to zero ({@link Cooldown}); 0 =
+     *                        constant after the warm-up
      */
     public record Options(Path runDir, long steps, int checkpointEvery, int sampleEvery, Duration budget, long seed,
-                          ProgressMode progress, String version, String command, int keepCheckpoints) {
+                          ProgressMode progress, String version, String command, int keepCheckpoints,
+                          long cooldownSteps) {
         public Options {
             if (steps <= 0 || checkpointEvery <= 0) {
                 throw new IllegalArgumentException("steps and checkpointEvery must be positive");
             }
+            if (cooldownSteps < 0 || cooldownSteps > steps) {
+                throw new IllegalArgumentException("the cooldown (" + cooldownSteps + " steps) must be between 0 "
+                        + "and the run's " + steps + " steps");
+            }
+        }
+
+        /** Options without a cooldown. */
+        public Options(Path runDir, long steps, int checkpointEvery, int sampleEvery, Duration budget, long seed,
+                       ProgressMode progress, String version, String command, int keepCheckpoints) {
+            this(runDir, steps, checkpointEvery, sampleEvery, budget, seed, progress, version, command,
+                    keepCheckpoints, 0);
+        }
+
+        public Cooldown cooldown() {
+            return new Cooldown(steps, cooldownSteps);
         }
     }
 
@@ -128,11 +146,17 @@ public final class TrainingLoop {
             long deadline = options.budget() == null ? Long.MAX_VALUE : t0 + options.budget().toNanos();
             long lastSaved = step;
             double trainSeconds = trainSecondsBefore;
+            Cooldown cooldown = options.cooldown();
+            if (options.cooldownSteps() > 0) {
+                log.printf(Locale.ROOT, "%s: learning rate falls to zero over steps %d to %d (1 - sqrt cooldown)%n",
+                        stage.name(), cooldown.start() + 1, options.steps());
+            }
             try (ProgressBar bar = progressBar(step)) {
                 while (step < options.steps() && !stopRequested.get() && System.nanoTime() < deadline) {
                     long s0 = System.nanoTime();
                     Map<String, Double> l;
                     double norm;
+                    opt.scale(cooldown.factor(step));
                     double lr = opt.learningRate();
                     try (NDManager stepManager = manager.newSubManager()) {
                         l = stage.step(stepManager, step);

@@ -44,9 +44,10 @@ class ResumeAfterKillTest {
                 0.5, 2));
     }
 
+    /** Six steps, the last four in a learning-rate cooldown, so the kill and the resume fall inside it. */
     private static TrainingLoop.Options options(Path runDir) {
         return new TrainingLoop.Options(runDir, 6, 2, 0, null, 11, TrainingLoop.ProgressMode.NONE, "resume-test",
-                "test", 3);
+                "test", 3, 4);
     }
 
     private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -78,6 +79,15 @@ class ResumeAfterKillTest {
         assertThat(withoutTimes(killed.resolve("losses.csv"))).isEqualTo(withoutTimes(straight.resolve("losses.csv")))
                 .hasSize(7);
         assertThat(sha256(killed.resolve("final/vae.params"))).isEqualTo(sha256(straight.resolve("final/vae.params")));
+
+        // the logged rates (4 significant digits): the VAE stage's warm-up (1e-3 × step / 100) times the cooldown's 1 - sqrt(done)
+        double[] factor = {1, 1, 1, 1 - Math.sqrt(0.25), 1 - Math.sqrt(0.5), 1 - Math.sqrt(0.75)};
+        List<String> rows = Files.readAllLines(killed.resolve("losses.csv"));
+        for (int step = 1; step <= 6; step++) {
+            double lr = Double.parseDouble(rows.get(step).split(",")[2]);
+            assertThat(lr).as("lr of step %d", step)
+                    .isCloseTo(1e-3 * step / 100 * factor[step - 1], org.assertj.core.data.Percentage.withPercentage(0.1));
+        }
     }
 
     @Test
