@@ -1,5 +1,7 @@
 package io.likeness.trainer.cli;
 
+import io.likeness.trainer.train.DirectoryLock;
+import io.likeness.trainer.train.RunDirectory;
 import io.likeness.trainer.train.TrainingLoop;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +48,31 @@ final class RunOptions {
                     + "a checkpoint copied into a new --run-dir. 0 = constant (default ${DEFAULT-VALUE}).")
     long cooldownSteps;
 
+    @Option(names = "--branch-from",
+            description = "Start a new --run-dir from this checkpoint of another run (a checkpoints/step-NNNNNN "
+                    + "directory): it is copied in and training resumes from it, e.g. to give a run a "
+                    + "--cooldown-steps while the original stays as it was. Ignored once the new run has checkpoints "
+                    + "of its own, so the same command resumes.")
+    Path branchFrom;
+
     @Option(names = "--version-name", description = "Version of the final checkpoint (default <stage>-<seed>-<steps>).")
     String version;
+
+    /** Carries out {@code --branch-from} if given and the run directory has no checkpoint yet. */
+    void branchIfAsked(java.io.PrintStream log) throws java.io.IOException {
+        if (branchFrom == null) {
+            return;
+        }
+        RunDirectory dir = new RunDirectory(runDir);
+        try (DirectoryLock held = dir.lock()) {
+            if (dir.latest().isPresent()) {
+                log.println("--branch-from ignored: " + runDir + " has checkpoints of its own; resuming those");
+                return;
+            }
+            long step = dir.branchFrom(branchFrom);
+            log.println("branched " + runDir + " from " + branchFrom + " at step " + step);
+        }
+    }
 
     TrainingLoop.Options loopOptions(String stage, long defaultSteps, String command) {
         long total = steps == null ? defaultSteps : steps;

@@ -30,10 +30,16 @@ public final class TrainCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    static int run(TrainingStage stage, RunOptions run, long defaultSteps, CommandLine.Model.CommandSpec spec)
+    /** Builds a stage (after any {@code --branch-from}, so a stage's cache in the run directory is found). */
+    interface StageFactory {
+        TrainingStage create() throws Exception;
+    }
+
+    static int run(StageFactory factory, RunOptions run, long defaultSteps, CommandLine.Model.CommandSpec spec)
             throws Exception {
         String command = "likeness-trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (stage) {
+        run.branchIfAsked(System.out);
+        try (TrainingStage stage = factory.create()) {
             TrainingLoop.Outcome o = new TrainingLoop(stage, run.loopOptions(stage.name(), defaultSteps, command),
                     System.out).runWithSignalHandling();
             return o.finished() ? 0 : 3;
@@ -93,13 +99,11 @@ public final class TrainCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             VaeStage.Settings d = VaeStage.Settings.defaults();
-            VaeStage.Settings s = new VaeStage.Settings(preset.equals("tiny") ? VaeConfig.tiny() : VaeConfig.lean(),
-                    batch, crop, lr, d.klWeight(), d.edgeWeight(), d.validationImages());
-            if (decoderFrom != null) {
-                s = s.withDecoderFineTune(decoderFrom, faceCrops);
-            }
+            VaeStage.Settings plain = new VaeStage.Settings(preset.equals("tiny") ? VaeConfig.tiny()
+                    : VaeConfig.lean(), batch, crop, lr, d.klWeight(), d.edgeWeight(), d.validationImages());
+            VaeStage.Settings s = decoderFrom == null ? plain : plain.withDecoderFineTune(decoderFrom, faceCrops);
             if (generatedFrom == null) {
-                return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed, s), run, 3000, spec);
+                return TrainCommand.run(() -> new VaeStage(data.train, data.validation, run.seed, s), run, 3000, spec);
             }
             if (decoderFrom == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -111,7 +115,7 @@ public final class TrainCommand implements Runnable {
                                 decoderFrom, foundation.resolve("clip/final"), foundation.resolve("identity/final"),
                                 generatedCount, run.seed, run.runDir.resolve("cache").resolve("generated-latents.ndlist"),
                                 m, System.out);
-                return TrainCommand.run(new VaeStage(data.train, data.validation, run.seed,
+                return TrainCommand.run(() -> new VaeStage(data.train, data.validation, run.seed,
                         s.withGeneratedShare(generatedShare), generated), run, 3000, spec);
             }
         }
@@ -145,7 +149,7 @@ public final class TrainCommand implements Runnable {
             ClipStage.Settings d = ClipStage.Settings.defaults();
             ClipStage.Settings s = new ClipStage.Settings(batch, lr, d.logitScale(), d.validationSamples())
                     .withExpressionGroups(expressionGroups);
-            return TrainCommand.run(new ClipStage(data.train, data.validation, run.seed, s), run, 1500, spec);
+            return TrainCommand.run(() -> new ClipStage(data.train, data.validation, run.seed, s), run, 1500, spec);
         }
     }
 
@@ -171,7 +175,7 @@ public final class TrainCommand implements Runnable {
             IdentityStage.Settings d = IdentityStage.Settings.defaults();
             IdentityStage.Settings s = new IdentityStage.Settings(batch, lr, d.temperature(), d.normWeight(),
                     d.validationSamples());
-            return TrainCommand.run(new IdentityStage(data.train, data.validation, clip, run.seed, s), run, 600,
+            return TrainCommand.run(() -> new IdentityStage(data.train, data.validation, clip, run.seed, s), run, 600,
                     spec);
         }
     }
@@ -219,8 +223,9 @@ public final class TrainCommand implements Runnable {
                     d.minSnrGamma(), d.ema(), d.sampleSteps(), 1.0).withFaceWeight(faceWeight)
                     .withWordContext(wordContext);
             Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
-            return TrainCommand.run(new BaseStage(data.train, data.validation, vae, clip, identity, cache, run.seed,
-                    s, System.out), run, io.likeness.trainer.foundation.FoundationChain.Plan.shipped().baseSteps(), spec);
+            long steps = io.likeness.trainer.foundation.FoundationChain.Plan.shipped().baseSteps();
+            return TrainCommand.run(() -> new BaseStage(data.train, data.validation, vae, clip, identity, cache,
+                    run.seed, s, System.out), run, steps, spec);
         }
     }
 
@@ -248,7 +253,7 @@ public final class TrainCommand implements Runnable {
             var s = new io.likeness.trainer.mcdm.McdmStage.Settings(batch, lr, d.reconstruction(), d.dropEach(),
                     d.dropAll(), d.personSubject(), d.minSnrGamma(), d.ema(), d.sampleSteps());
             Path cache = run.runDir.resolve("cache").resolve("pairs.ndlist");
-            return TrainCommand.run(new io.likeness.trainer.mcdm.McdmStage(pairs, foundation, cache, run.seed, s,
+            return TrainCommand.run(() -> new io.likeness.trainer.mcdm.McdmStage(pairs, foundation, cache, run.seed, s,
                     System.out), run, 6000, spec);
         }
     }

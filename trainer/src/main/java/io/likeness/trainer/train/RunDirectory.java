@@ -81,6 +81,55 @@ public final class RunDirectory {
         return Optional.of(dir);
     }
 
+    /**
+     * Starts this (new) run from another run's checkpoint, to continue it with other options (a cooldown, more
+     * steps) while the original stays as it was: the checkpoint is copied in and becomes {@code latest}, the other
+     * run's loss log up to its step is copied, and its {@code cache/} files (the frozen encoders' outputs) are linked
+     * (copied where the file system cannot link). Training then resumes here exactly as it would have there.
+     *
+     * @param checkpoint a {@code checkpoints/step-NNNNNN} directory of another run
+     * @return the step the branch starts at
+     * @throws IOException if this run has checkpoints already or {@code checkpoint} is not a complete checkpoint
+     */
+    public long branchFrom(Path checkpoint) throws IOException {
+        if (latest().isPresent()) {
+            throw new IOException(root + " has checkpoints already; branch into a new --run-dir");
+        }
+        Path state = checkpoint.resolve("state.json");
+        if (!Files.isRegularFile(state)) {
+            throw new IOException(checkpoint + " is not a training checkpoint (no state.json); give a "
+                    + "checkpoints/step-NNNNNN directory of another run");
+        }
+        long step = JSON.readValue(state.toFile(), TrainState.class).step();
+        Path parent = checkpoint.toAbsolutePath().normalize().getParent().getParent();
+        Path tmp = begin(step);
+        try (Stream<Path> files = Files.list(checkpoint)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        Path cache = parent.resolve("cache");
+        if (Files.isDirectory(cache)) {
+            Files.createDirectories(root.resolve("cache"));
+            try (Stream<Path> files = Files.list(cache)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = root.resolve("cache").resolve(f.getFileName());
+                    try {
+                        Files.createLink(to, f);
+                    } catch (IOException | UnsupportedOperationException noLink) {
+                        Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        Path losses = parent.resolve("losses.csv");
+        if (Files.isRegularFile(losses)) {
+            Files.copy(losses, losses(), StandardCopyOption.REPLACE_EXISTING);
+        }
+        commit(tmp, step, Integer.MAX_VALUE);
+        return step;
+    }
+
     /** A fresh temporary directory for the checkpoint of {@code step}; pass it to {@link #commit}. */
     public Path begin(long step) throws IOException {
         Path tmp = root.resolve("checkpoints").resolve(name(step) + ".tmp");
