@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Measure what a trained foundation model does with its conditions.",
-        subcommands = {ProbeCommand.Base.class, ProbeCommand.Vae.class})
+        subcommands = {ProbeCommand.Base.class, ProbeCommand.Grid.class, ProbeCommand.Vae.class})
 public final class ProbeCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -94,12 +94,7 @@ public final class ProbeCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--reader-renders must be at least 8 and --reader-steps at least 1");
             }
-            boolean stochastic = switch (sampler) {
-                case "ddim" -> false;
-                case "karras" -> true;
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--sampler must be ddim or karras, not " + sampler);
-            };
+            boolean stochastic = stochastic(sampler, spec);
             long t0 = System.nanoTime();
             try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
                     foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
@@ -129,8 +124,69 @@ public final class ProbeCommand implements Runnable {
             return 0;
         }
 
+        static boolean stochastic(String sampler, picocli.CommandLine.Model.CommandSpec spec) {
+            return switch (sampler) {
+                case "ddim" -> false;
+                case "karras" -> true;
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--sampler must be ddim or karras, not " + sampler);
+            };
+        }
+
         private static String cell(double v) {
             return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+        }
+    }
+
+    @Command(name = "grid", mixinStandardHelpOptions = true,
+            description = "The sample grid of a base checkpoint (the eight directions × text only, + pose, "
+                    + "+ identity words, + both, for two validation people), with a chosen sampler and seed; with "
+                    + "the defaults it is the grid the training wrote at its end.")
+    static final class Grid implements Callable<Integer> {
+        @Parameters(index = "0", description = "A base checkpoint (e.g. var/train/runs/base/final).")
+        Path checkpoint;
+
+        @Option(names = "--foundation", defaultValue = "var/train/runs",
+                description = "Directory with the vae/, clip/ and identity/ runs (default ${DEFAULT-VALUE}).")
+        Path foundation;
+
+        @Option(names = "--validation", defaultValue = "var/train/data/views-validation",
+                description = "Validation views (default ${DEFAULT-VALUE}).")
+        Path validation;
+
+        @Option(names = "--guidance", defaultValue = "7.5", description = "Classifier-free guidance scale.")
+        float guidance;
+
+        @Option(names = "--steps", defaultValue = "25", description = "DDIM steps.")
+        int steps;
+
+        @Option(names = "--sampler", defaultValue = "ddim", description = "ddim (as the training's sample grids) or "
+                + "karras (as pair generation: Karras/EDM Heun, 20 steps, S_churn 40).")
+        String sampler;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Noise seed (the training's grids use the run "
+                + "seed, default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, description = "PNG to write.")
+        Path out;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean stochastic = Base.stochastic(sampler, spec);
+            long t0 = System.nanoTime();
+            try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
+                    foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
+                io.likeness.trainer.foundation.BaseSampleGrid.write(stage, validation, steps, guidance, stochastic,
+                        out, seed);
+            }
+            System.out.printf(Locale.ROOT, "grid of %s (guidance %.1f, %s, seed %d) in %.0f s: %s%n", checkpoint,
+                    guidance, stochastic ? "Karras/EDM 20 steps, S_churn 40" : "DDIM " + steps, seed,
+                    (System.nanoTime() - t0) / 1e9, out);
+            return 0;
         }
     }
 

@@ -13,10 +13,11 @@ import java.util.List;
  * The base model's picture: rows = the eight directions ("a man, Santa Claus costume", …); for each of two
  * validation people, columns = identity reference, pose map, then samples from text only, text + pose,
  * text + identity words, text + identity words + pose. The four samples of a row and person start from the same
- * noise, so the columns show what each condition adds. DDIM, 25 steps, classifier-free guidance 7.5 (the
- * unconditional branch keeps the pose map).
+ * noise, so the columns show what each condition adds. During training: DDIM, 25 steps, classifier-free guidance
+ * 7.5 (the unconditional branch keeps the pose map); {@link #write(BaseStage, Path, int, float, boolean, Path, long)}
+ * draws it for a finished checkpoint with other samplers and seeds.
  */
-final class BaseSampleGrid {
+public final class BaseSampleGrid {
 
     static final int STEPS = 25;
 
@@ -24,8 +25,22 @@ final class BaseSampleGrid {
     private final BaseSampler sampler;
 
     BaseSampleGrid(Path validation, BaseStage stage, int steps) throws IOException {
-        this.sampler = new BaseSampler(stage, steps);
+        this(validation, new BaseSampler(stage, steps));
+    }
+
+    private BaseSampleGrid(Path validation, BaseSampler sampler) throws IOException {
+        this.sampler = sampler;
         this.people = BaseSampler.people(validation, 2);
+    }
+
+    /**
+     * The grid of a trained base model ({@code probe grid}): with DDIM, {@code steps} steps, guidance 7.5 and the
+     * run's seed it is the grid the training wrote at its end; {@code stochastic} samples as pair generation does
+     * (Karras/EDM Heun, 20 steps, S_churn 40), and other seeds draw other noise.
+     */
+    public static void write(BaseStage stage, Path validation, int steps, float guidance, boolean stochastic,
+                             Path png, long seed) throws IOException {
+        new BaseSampleGrid(validation, new BaseSampler(stage, steps, guidance, stochastic)).write(png, seed);
     }
 
     void write(Path png, long seed) throws IOException {

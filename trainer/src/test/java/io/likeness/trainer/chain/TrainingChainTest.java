@@ -136,6 +136,16 @@ class TrainingChainTest {
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--reader-steps", "0")).isEqualTo(2);
 
+        // probe grid: the sample grid of the final checkpoint; with the run's seed and sampler it is the grid the
+        // training wrote at its end (EMA weights both), pixel for pixel
+        Path grid = tmp.resolve("grid.png");
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "grid",
+                runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
+                validation.toString(), "--steps", "2", "--seed", "3", "--out", grid.toString())).isZero();
+        assertThat(pixels(grid)).isEqualTo(pixels(runs.resolve("base/samples/step-000002.png")));
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "grid",
+                runs.resolve("base/final").toString(), "--sampler", "euler", "--out", grid.toString())).isEqualTo(2);
+
         // the word path (train base --word-context): trained, saved and loaded with the UNet; probed; generates
         // pairs and seeds an MCDM that keeps it (below). Four steps: the UNet's zero-initialised attention outputs
         // and proj_out pass no gradient back to the context until two updates have opened them.
@@ -356,5 +366,10 @@ class TrainingChainTest {
         java.util.List<String> all = new java.util.ArrayList<>(args);
         all.addAll(java.util.List.of(more));
         return new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute(all.toArray(String[]::new));
+    }
+
+    private static int[] pixels(Path png) throws java.io.IOException {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 }
