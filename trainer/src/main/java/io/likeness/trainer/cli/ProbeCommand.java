@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,36 +36,15 @@ public final class ProbeCommand implements Runnable {
             description = "Pose following, direction and identity of a base checkpoint on validation people, "
                     + "against the studio's exact renders; prints the numbers and a per-direction table.")
     static final class Base implements Callable<Integer> {
-        @Parameters(index = "0", description = "A base checkpoint (e.g. var/train/runs/base/final).")
-        Path checkpoint;
-
-        @Option(names = "--foundation", defaultValue = "var/train/runs",
-                description = "Directory with the vae/, clip/ and identity/ runs (default ${DEFAULT-VALUE}).")
-        Path foundation;
-
-        @Option(names = "--validation", defaultValue = "var/train/data/views-validation",
-                description = "Validation views (default ${DEFAULT-VALUE}).")
-        Path validation;
+        @Mixin
+        BaseSamplingOptions sampling;
 
         @Option(names = "--people", defaultValue = "8", description = "Validation people (× 8 directions × 3).")
         int people;
 
-        @Option(names = "--guidance", defaultValue = "7.5", description = "Classifier-free guidance scale.")
-        float guidance;
-
-        @Option(names = "--steps", defaultValue = "25", description = "DDIM steps.")
-        int steps;
-
-        @Option(names = "--sampler", defaultValue = "ddim", description = "ddim (as the training's sample grids) or "
-                + "karras (as pair generation: Karras/EDM Heun, 20 steps, S_churn 40).")
-        String sampler;
-
         @Option(names = "--sdedit", defaultValue = "0.5", description = "Strength of the SDEdit column of the "
                 + "picture (the truth noised this far and denoised by the model); 0 = no such column.")
         double sdedit;
-
-        @Option(names = "--seed", defaultValue = "1")
-        long seed;
 
         @Option(names = "--without-identity", description = "Prompt without the person's identity words: what text "
                 + "and pose alone draw (the sample grid's text-only columns). The identity cosines are then the "
@@ -94,19 +74,18 @@ public final class ProbeCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--reader-renders must be at least 8 and --reader-steps at least 1");
             }
-            boolean stochastic = stochastic(sampler, spec);
+            boolean stochastic = sampling.stochastic(spec);
             long t0 = System.nanoTime();
-            try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
-                    foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
-                BaseProbe.Result r = new BaseProbe(stage, validation, people, steps, guidance, stochastic, sdedit,
+            try (BaseStage stage = sampling.open()) {
+                BaseProbe.Result r = new BaseProbe(stage, sampling.validation, people, sampling.steps,
+                        sampling.guidance, stochastic, sdedit,
                         new BaseProbe.ReaderSize(readerRenders, readerSteps, 32, Math.max(8, readerRenders / 6)),
                         !withoutIdentity)
-                        .run(seed, sheet, sheetPeople);
+                        .run(sampling.seed, sheet, sheetPeople);
                 System.out.printf(Locale.ROOT,
                         "probe of %s (guidance %.1f, %s, seed %d, %s identity words) in %.0f s%n",
-                        checkpoint, guidance, stochastic ? "Karras/EDM 20 steps, S_churn 40"
-                                : "DDIM " + steps, seed, withoutIdentity ? "without" : "with",
-                        (System.nanoTime() - t0) / 1e9);
+                        sampling.checkpoint, sampling.guidance, sampling.describe(stochastic), sampling.seed,
+                        withoutIdentity ? "without" : "with", (System.nanoTime() - t0) / 1e9);
                 for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
                     System.out.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());
                 }
@@ -124,15 +103,6 @@ public final class ProbeCommand implements Runnable {
             return 0;
         }
 
-        static boolean stochastic(String sampler, picocli.CommandLine.Model.CommandSpec spec) {
-            return switch (sampler) {
-                case "ddim" -> false;
-                case "karras" -> true;
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--sampler must be ddim or karras, not " + sampler);
-            };
-        }
-
         private static String cell(double v) {
             return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
         }
@@ -143,30 +113,8 @@ public final class ProbeCommand implements Runnable {
                     + "+ identity words, + both, for two validation people), with a chosen sampler and seed; with "
                     + "the defaults it is the grid the training wrote at its end.")
     static final class Grid implements Callable<Integer> {
-        @Parameters(index = "0", description = "A base checkpoint (e.g. var/train/runs/base/final).")
-        Path checkpoint;
-
-        @Option(names = "--foundation", defaultValue = "var/train/runs",
-                description = "Directory with the vae/, clip/ and identity/ runs (default ${DEFAULT-VALUE}).")
-        Path foundation;
-
-        @Option(names = "--validation", defaultValue = "var/train/data/views-validation",
-                description = "Validation views (default ${DEFAULT-VALUE}).")
-        Path validation;
-
-        @Option(names = "--guidance", defaultValue = "7.5", description = "Classifier-free guidance scale.")
-        float guidance;
-
-        @Option(names = "--steps", defaultValue = "25", description = "DDIM steps.")
-        int steps;
-
-        @Option(names = "--sampler", defaultValue = "ddim", description = "ddim (as the training's sample grids) or "
-                + "karras (as pair generation: Karras/EDM Heun, 20 steps, S_churn 40).")
-        String sampler;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Noise seed (the training's grids use the run "
-                + "seed, default ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        BaseSamplingOptions sampling;
 
         @Option(names = "--out", required = true, description = "PNG to write.")
         Path out;
@@ -176,15 +124,14 @@ public final class ProbeCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            boolean stochastic = Base.stochastic(sampler, spec);
+            boolean stochastic = sampling.stochastic(spec);
             long t0 = System.nanoTime();
-            try (BaseStage stage = BaseStage.forSampling(validation, foundation.resolve("vae/final"),
-                    foundation.resolve("clip/final"), foundation.resolve("identity/final"), checkpoint, seed)) {
-                io.likeness.trainer.foundation.BaseSampleGrid.write(stage, validation, steps, guidance, stochastic,
-                        out, seed);
+            try (BaseStage stage = sampling.open()) {
+                io.likeness.trainer.foundation.BaseSampleGrid.write(stage, sampling.validation, sampling.steps,
+                        sampling.guidance, stochastic, out, sampling.seed);
             }
-            System.out.printf(Locale.ROOT, "grid of %s (guidance %.1f, %s, seed %d) in %.0f s: %s%n", checkpoint,
-                    guidance, stochastic ? "Karras/EDM 20 steps, S_churn 40" : "DDIM " + steps, seed,
+            System.out.printf(Locale.ROOT, "grid of %s (guidance %.1f, %s, seed %d) in %.0f s: %s%n",
+                    sampling.checkpoint, sampling.guidance, sampling.describe(stochastic), sampling.seed,
                     (System.nanoTime() - t0) / 1e9, out);
             return 0;
         }

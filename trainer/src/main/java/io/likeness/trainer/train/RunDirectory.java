@@ -84,8 +84,9 @@ public final class RunDirectory {
     /**
      * Starts this (new) run from another run's checkpoint, to continue it with other options (a cooldown, more
      * steps) while the original stays as it was: the checkpoint is copied in and becomes {@code latest}, the other
-     * run's loss log up to its step is copied, and its {@code cache/} files (the frozen encoders' outputs) are linked
-     * (copied where the file system cannot link). Training then resumes here exactly as it would have there.
+     * run's loss log is copied (the resume drops its rows after the step, as every resume does), and its
+     * {@code cache/} files (the frozen encoders' outputs) are linked (copied where the file system cannot link).
+     * Training then resumes here exactly as it would have there.
      *
      * @param checkpoint a {@code checkpoints/step-NNNNNN} directory of another run
      * @return the step the branch starts at
