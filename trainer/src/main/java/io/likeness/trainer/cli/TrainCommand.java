@@ -203,6 +203,11 @@ public final class TrainCommand implements Runnable {
                         + "and ear keypoints) against the rest, normalised to mean 1; 1 = unweighted "
                         + "(default ${DEFAULT-VALUE}).")
         double faceWeight;
+        @Option(names = "--text-only-share", defaultValue = "0.40",
+                description = "Share of the captioned renders trained without their identity tokens, so the "
+                        + "prompt alone must carry the direction (the grid's text-only columns); 0 to 1 "
+                        + "(default ${DEFAULT-VALUE}).")
+        double textOnlyShare;
         @Option(names = "--word-context",
                 description = "Condition on the prompt's word embeddings as well as on the frozen text tower's "
                         + "output (a zero-initialised projection trained with the UNet): for words the tower "
@@ -218,10 +223,14 @@ public final class TrainCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--face-weight must be at least 1, not " + faceWeight);
             }
+            if (!(textOnlyShare >= 0 && textOnlyShare <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--text-only-share must be between 0 and 1, not " + textOnlyShare);
+            }
             BaseStage.Settings d = BaseStage.Settings.defaults();
             BaseStage.Settings s = new BaseStage.Settings(batch, lr, d.emptyPrompt(), d.noIdentity(), d.noPose(),
                     d.minSnrGamma(), d.ema(), d.sampleSteps(), 1.0).withFaceWeight(faceWeight)
-                    .withWordContext(wordContext);
+                    .withWordContext(wordContext).withTextOnlyShare(textOnlyShare);
             Path cache = run.runDir.resolve("cache").resolve("corpus.ndlist");
             long steps = io.likeness.trainer.foundation.FoundationChain.Plan.shipped().baseSteps();
             return TrainCommand.run(() -> new BaseStage(data.train, data.validation, vae, clip, identity, cache,

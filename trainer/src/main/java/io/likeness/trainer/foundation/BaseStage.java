@@ -81,6 +81,18 @@ public final class BaseStage implements TrainingStage, TrainingLoop.Architected 
                     faceWeight, on);
         }
 
+        /**
+         * These settings with {@code share} of the captioned renders trained without their identity tokens (the
+         * text-only path the grid's "text" columns sample); the rest carry them.
+         */
+        public Settings withTextOnlyShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("the text-only share must be between 0 and 1, not " + share);
+            }
+            return new Settings(batch, learningRate, emptyPrompt, share, noPose, minSnrGamma, ema, sampleSteps,
+                    faceWeight, wordContext);
+        }
+
         /** These settings with the loss on the face's latent cells weighted {@code weight} × ({@link FaceRegion}). */
         public Settings withFaceWeight(double weight) {
             if (!(weight >= 1)) {
