@@ -141,6 +141,10 @@ public final class TrainingLoop {
                 log.printf(Locale.ROOT, "%s: starting a new run of %d steps in %s%n", stage.name(), options.steps(),
                         options.runDir());
             }
+            Optional<Outcome> finished = alreadyFinished(dir, step, trainSecondsBefore, t0);
+            if (finished.isPresent()) {
+                return finished.get();
+            }
             long startStep = step;
             losses.open(step);
             long deadline = options.budget() == null ? Long.MAX_VALUE : t0 + options.budget().toNanos();
@@ -212,6 +216,35 @@ public final class TrainingLoop {
                     stage.name(), step, trainSeconds, metrics, out);
             return new Outcome(startStep, step, true, (System.nanoTime() - t0) / 1e9, trainSeconds, metrics, out);
         }
+    }
+
+    /**
+     * The outcome of a run that already reached its steps and wrote a final checkpoint of this version and length:
+     * the same command run again reports it instead of drawing the samples and evaluating again (minutes for the
+     * base). A final checkpoint that does not verify, or of another version or length, is written again.
+     */
+    private Optional<Outcome> alreadyFinished(RunDirectory dir, long step, double trainSeconds, long t0)
+            throws IOException {
+        Path out = dir.finalCheckpoint();
+        if (step != options.steps() || !Files.isDirectory(out)) {
+            return Optional.empty();
+        }
+        CheckpointManifest manifest;
+        try {
+            manifest = CheckpointStore.verify(out);
+        } catch (IOException | RuntimeException e) {
+            log.printf(Locale.ROOT, "%s: the final checkpoint does not verify (%s); writing it again%n", stage.name(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (!manifest.version().equals(options.version()) || manifest.provenance().steps() != options.steps()) {
+            return Optional.empty();
+        }
+        log.printf(Locale.ROOT, "%s: already finished: %d steps, final checkpoint %s (%s); metrics %s. Delete it to "
+                        + "draw the samples and evaluate again.%n", stage.name(), step, out, manifest.version(),
+                manifest.metrics());
+        return Optional.of(new Outcome(step, step, true, (System.nanoTime() - t0) / 1e9, trainSeconds,
+                manifest.metrics(), out));
     }
 
     private interface IoAction {

@@ -91,6 +91,36 @@ class ResumeAfterKillTest {
     }
 
     @Test
+    void theSameCommandOnAFinishedRunReportsItWithoutSamplingOrEvaluatingAgain() throws Exception {
+        Path dir = tmp.resolve("finished");
+        Map<String, Double> first;
+        try (VaeStage s = stage()) {
+            first = new TrainingLoop(s, options(dir), QUIET).run().metrics();
+        }
+        String finalSum = sha256(dir.resolve("final/manifest.json"));
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try (VaeStage s = stage()) {
+            TrainingLoop.Outcome again = new TrainingLoop(new DiesAtStep(s, 0, true), options(dir),
+                    new PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)).run();
+            assertThat(again.finished()).isTrue();
+            assertThat(again.startStep()).isEqualTo(6);
+            assertThat(again.metrics()).isEqualTo(first);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("already finished: 6 steps");
+        assertThat(sha256(dir.resolve("final/manifest.json"))).isEqualTo(finalSum);
+
+        // a run asked to go further is not finished: it trains on and writes its final checkpoint again
+        try (VaeStage s = stage()) {
+            TrainingLoop.Outcome longer = new TrainingLoop(s, new TrainingLoop.Options(dir, 8, 2, 0, null, 11,
+                    TrainingLoop.ProgressMode.NONE, "resume-test", "test", 3, 4), QUIET).run();
+            assertThat(longer.startStep()).isEqualTo(6);
+            assertThat(longer.endStep()).isEqualTo(8);
+        }
+        assertThat(io.likeness.mcdm.checkpoint.CheckpointStore.verify(dir.resolve("final")).provenance().steps())
+                .isEqualTo(8);
+    }
+
+    @Test
     void aDifferentSeedIsRefusedInsteadOfSilentlyMixingRuns() throws Exception {
         Path dir = tmp.resolve("seeded");
         try (VaeStage s = stage()) {
@@ -120,7 +150,27 @@ class ResumeAfterKillTest {
     }
 
     /** A stage that dies inside step {@code dieAt} (0-based) without any clean-up, like a killed process. */
-    private record DiesAtStep(VaeStage inner, long dieAt) implements TrainingStage {
+    private record DiesAtStep(VaeStage inner, long dieAt, boolean refuseEvaluation) implements TrainingStage {
+        DiesAtStep(VaeStage inner, long dieAt) {
+            this(inner, dieAt, false);
+        }
+
+        @Override
+        public void writeSamples(Path png, long step) throws IOException {
+            if (refuseEvaluation) {
+                throw new IllegalStateException("samples drawn again");
+            }
+            inner.writeSamples(png, step);
+        }
+
+        @Override
+        public Map<String, Double> evaluate() throws IOException {
+            if (refuseEvaluation) {
+                throw new IllegalStateException("evaluated again");
+            }
+            return inner.evaluate();
+        }
+
         @Override
         public String name() {
             return inner.name();
