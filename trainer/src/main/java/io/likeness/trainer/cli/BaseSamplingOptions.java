@@ -1,6 +1,8 @@
 package io.likeness.trainer.cli;
 
+import io.likeness.trainer.foundation.BaseSampleGrid;
 import io.likeness.trainer.foundation.BaseStage;
+import io.likeness.trainer.pairs.PairSynthesizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -24,11 +26,12 @@ final class BaseSamplingOptions {
     @Option(names = "--guidance", defaultValue = "7.5", description = "Classifier-free guidance scale.")
     float guidance;
 
-    @Option(names = "--steps", defaultValue = "25", description = "DDIM steps.")
-    int steps;
+    @Option(names = "--steps", description = "Sampler steps (default: 25 for DDIM, as the training's grids; 20 "
+            + "for Karras, as pair generation).")
+    Integer steps;
 
     @Option(names = "--sampler", defaultValue = "ddim", description = "ddim (as the training's sample grids) or "
-            + "karras (as pair generation: Karras/EDM Heun, 20 steps, S_churn 40).")
+            + "karras (as pair generation: Karras/EDM Heun, S_churn 40).")
     String sampler;
 
     @Option(names = "--seed", defaultValue = "1", description = "Noise seed (the training's grids use the run "
@@ -45,9 +48,17 @@ final class BaseSamplingOptions {
         };
     }
 
+    /** The sampler's steps: {@code --steps}, or the sampler's default; refuses fewer than one. */
+    int steps(boolean stochastic, CommandLine.Model.CommandSpec spec) {
+        if (steps != null && steps < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--steps must be at least 1, not " + steps);
+        }
+        return steps != null ? steps : stochastic ? PairSynthesizer.STEPS : BaseSampleGrid.STEPS;
+    }
+
     /** The sampler as the probes print it. */
-    String describe(boolean stochastic) {
-        return stochastic ? "Karras/EDM 20 steps, S_churn 40" : "DDIM " + steps;
+    String describe(boolean stochastic, int n) {
+        return stochastic ? "Karras/EDM " + n + " steps, S_churn 40" : "DDIM " + n;
     }
 
     /** The checkpoint loaded for sampling, with the foundation's frozen encoders and autoencoder. */

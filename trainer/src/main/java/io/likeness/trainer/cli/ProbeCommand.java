@@ -75,16 +75,17 @@ public final class ProbeCommand implements Runnable {
                         "--reader-renders must be at least 8 and --reader-steps at least 1");
             }
             boolean stochastic = sampling.stochastic(spec);
+            int steps = sampling.steps(stochastic, spec);
             long t0 = System.nanoTime();
             try (BaseStage stage = sampling.open()) {
-                BaseProbe.Result r = new BaseProbe(stage, sampling.validation, people, sampling.steps,
+                BaseProbe.Result r = new BaseProbe(stage, sampling.validation, people, steps,
                         sampling.guidance, stochastic, sdedit,
                         new BaseProbe.ReaderSize(readerRenders, readerSteps, 32, Math.max(8, readerRenders / 6)),
                         !withoutIdentity)
                         .run(sampling.seed, sheet, sheetPeople);
                 System.out.printf(Locale.ROOT,
                         "probe of %s (guidance %.1f, %s, seed %d, %s identity words) in %.0f s%n",
-                        sampling.checkpoint, sampling.guidance, sampling.describe(stochastic), sampling.seed,
+                        sampling.checkpoint, sampling.guidance, sampling.describe(stochastic, steps), sampling.seed,
                         withoutIdentity ? "without" : "with", (System.nanoTime() - t0) / 1e9);
                 for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
                     System.out.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());
@@ -125,13 +126,14 @@ public final class ProbeCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             boolean stochastic = sampling.stochastic(spec);
+            int steps = sampling.steps(stochastic, spec);
             long t0 = System.nanoTime();
             try (BaseStage stage = sampling.open()) {
-                io.likeness.trainer.foundation.BaseSampleGrid.write(stage, sampling.validation, sampling.steps,
+                io.likeness.trainer.foundation.BaseSampleGrid.write(stage, sampling.validation, steps,
                         sampling.guidance, stochastic, out, sampling.seed);
             }
             System.out.printf(Locale.ROOT, "grid of %s (guidance %.1f, %s, seed %d) in %.0f s: %s%n",
-                    sampling.checkpoint, sampling.guidance, sampling.describe(stochastic), sampling.seed,
+                    sampling.checkpoint, sampling.guidance, sampling.describe(stochastic, steps), sampling.seed,
                     (System.nanoTime() - t0) / 1e9, out);
             return 0;
         }

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class BaseSampleGrid {
 
-    static final int STEPS = 25;
+    public static final int STEPS = 25;
 
     private final List<BaseSampler.Person> people;
     private final BaseSampler sampler;

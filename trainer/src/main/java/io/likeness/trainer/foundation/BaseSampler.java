@@ -54,8 +54,9 @@ final class BaseSampler {
     }
 
     /**
-     * @param stochastic sample as pair generation does (Karras/EDM Heun, 20 steps, S_churn 40) instead of DDIM
-     *                   with {@code steps} steps; SDEdit cells always use DDIM
+     * @param steps      sampler steps (pair generation's Karras sampler takes {@link PairSynthesizer#STEPS})
+     * @param stochastic sample as pair generation does (Karras/EDM Heun, S_churn 40) instead of DDIM; SDEdit
+     *                   cells always use DDIM with the same steps
      */
     BaseSampler(BaseStage stage, int steps, float guidance, boolean stochastic) {
         this.stage = stage;
@@ -163,7 +164,7 @@ final class BaseSampler {
                 }
             };
             x = PairSynthesizer.sampler(stage.schedule()).sampleLatent(predictor, stage.schedule(), x,
-                    PairSynthesizer.STEPS, NoiseSource.seeded(seed ^ cells.get(0).noise()));
+                    steps, NoiseSource.seeded(seed ^ cells.get(0).noise()));
         } else {
             x = ddim(m, cells, x, started > 0 ? strength : 1.0, ctx, pose2, n);
         }

@@ -127,7 +127,7 @@ class TrainingChainTest {
         // pose alone (--without-identity)
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "base",
                 runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
-                validation.toString(), "--people", "1", "--sampler", "karras", "--sdedit", "0", "--sheet",
+                validation.toString(), "--people", "1", "--sampler", "karras", "--steps", "2", "--sdedit", "0", "--sheet",
                 probeSheet.toString(), "--reader-renders", "16", "--reader-steps", "2", "--without-identity"))
                 .isZero();
         assertThat(javax.imageio.ImageIO.read(probeSheet.toFile()).getWidth()).isEqualTo(6 * 130 + 2);
@@ -145,6 +145,18 @@ class TrainingChainTest {
         assertThat(pixels(grid)).isEqualTo(pixels(runs.resolve("base/samples/step-000002.png")));
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "grid",
                 runs.resolve("base/final").toString(), "--sampler", "euler", "--out", grid.toString())).isEqualTo(2);
+        // --steps reaches the Karras sampler too: two and three steps from the same seed draw different grids
+        Path karras2 = tmp.resolve("karras-2.png");
+        Path karras3 = tmp.resolve("karras-3.png");
+        for (Path out : List.of(karras2, karras3)) {
+            assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "grid",
+                    runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
+                    validation.toString(), "--sampler", "karras", "--steps", out == karras2 ? "2" : "3", "--seed",
+                    "3", "--out", out.toString())).isZero();
+        }
+        assertThat(pixels(karras2)).isNotEqualTo(pixels(karras3));
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "grid",
+                runs.resolve("base/final").toString(), "--steps", "0", "--out", grid.toString())).isEqualTo(2);
 
         // the word path (train base --word-context): trained, saved and loaded with the UNet; probed; generates
         // pairs and seeds an MCDM that keeps it (below). Four steps: the UNet's zero-initialised attention outputs
