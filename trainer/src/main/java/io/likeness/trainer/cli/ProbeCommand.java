@@ -120,6 +120,11 @@ public final class ProbeCommand implements Runnable {
         @Option(names = "--out", required = true, description = "PNG to write.")
         Path out;
 
+        @Option(names = "--negative-source", description = "Guide each row away from its task's source caption "
+                + "(\"a man, neutral expression\", …) instead of from the unconditional prediction: a "
+                + "negative prompt.")
+        boolean negativeSource;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -130,11 +135,11 @@ public final class ProbeCommand implements Runnable {
             long t0 = System.nanoTime();
             try (BaseStage stage = sampling.open()) {
                 io.likeness.trainer.foundation.BaseSampleGrid.write(stage, sampling.validation, steps,
-                        sampling.guidance, stochastic, out, sampling.seed);
+                        sampling.guidance, stochastic, negativeSource, out, sampling.seed);
             }
-            System.out.printf(Locale.ROOT, "grid of %s (guidance %.1f, %s, seed %d) in %.0f s: %s%n",
-                    sampling.checkpoint, sampling.guidance, sampling.describe(stochastic, steps), sampling.seed,
-                    (System.nanoTime() - t0) / 1e9, out);
+            System.out.printf(Locale.ROOT, "grid of %s (guidance %.1f%s, %s, seed %d) in %.0f s: %s%n",
+                    sampling.checkpoint, sampling.guidance, negativeSource ? " against the source captions" : "",
+                    sampling.describe(stochastic, steps), sampling.seed, (System.nanoTime() - t0) / 1e9, out);
             return 0;
         }
     }

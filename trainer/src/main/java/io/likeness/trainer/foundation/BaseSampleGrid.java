@@ -40,21 +40,37 @@ public final class BaseSampleGrid {
      */
     public static void write(BaseStage stage, Path validation, int steps, float guidance, boolean stochastic,
                              Path png, long seed) throws IOException {
-        new BaseSampleGrid(validation, new BaseSampler(stage, steps, guidance, stochastic)).write(png, seed);
+        write(stage, validation, steps, guidance, stochastic, false, png, seed);
+    }
+
+    /**
+     * As {@link #write(BaseStage, Path, int, float, boolean, Path, long)}; with {@code negativeSource} each row is
+     * guided away from its task's source caption ("a man, neutral expression" for an expression row)
+     * instead of from the unconditional prediction: a negative prompt, so the guidance amplifies the edit itself.
+     */
+    public static void write(BaseStage stage, Path validation, int steps, float guidance, boolean stochastic,
+                             boolean negativeSource, Path png, long seed) throws IOException {
+        new BaseSampleGrid(validation, new BaseSampler(stage, steps, guidance, stochastic))
+                .write(png, seed, negativeSource);
     }
 
     void write(Path png, long seed) throws IOException {
+        write(png, seed, false);
+    }
+
+    private void write(Path png, long seed, boolean negativeSource) throws IOException {
         List<BaseSampler.Cell> cells = new ArrayList<>();
         List<Direction> rows = Direction.edits();
         for (int r = 0; r < rows.size(); r++) {
             for (int p = 0; p < people.size(); p++) {
                 BaseSampler.Person person = people.get(p);
                 String prompt = Captions.single(person.gender(), rows.get(r).phrase());
+                String negative = negativeSource ? Captions.single(person.gender(), rows.get(r).sourcePhrase()) : "";
                 int noise = r * people.size() + p;
-                cells.add(new BaseSampler.Cell(prompt, person, false, false, noise));
-                cells.add(new BaseSampler.Cell(prompt, person, false, true, noise));
-                cells.add(new BaseSampler.Cell(prompt, person, true, false, noise));
-                cells.add(new BaseSampler.Cell(prompt, person, true, true, noise));
+                cells.add(new BaseSampler.Cell(prompt, person, false, false, noise).against(negative));
+                cells.add(new BaseSampler.Cell(prompt, person, false, true, noise).against(negative));
+                cells.add(new BaseSampler.Cell(prompt, person, true, false, noise).against(negative));
+                cells.add(new BaseSampler.Cell(prompt, person, true, true, noise).against(negative));
             }
         }
         List<BufferedImage> out = sampler.sampleAll(cells, seed);

@@ -36,11 +36,29 @@ final class BaseSampler {
 
     /**
      * One sample. With a {@code start} image the sample is SDEdit-style (Meng et al., 2022): the image's latent is
-     * noised to the strength given to {@link #sampleAll(List, long, double)} and denoised from there.
+     * noised to the strength given to {@link #sampleAll(List, long, double)} and denoised from there. The guidance
+     * pushes away from the {@code negative} prompt ("" = the unconditional prediction, as in training's condition
+     * dropout; a caption = a negative prompt, Composable Diffusion's negation, without identity words).
      */
-    record Cell(String prompt, Person person, boolean identity, boolean pose, int noise, BufferedImage start) {
+    record Cell(String prompt, Person person, boolean identity, boolean pose, int noise, BufferedImage start,
+                String negative) {
+        Cell {
+            if (negative == null) {
+                throw new IllegalArgumentException("negative prompt: use \"\" for the unconditional prediction");
+            }
+        }
+
         Cell(String prompt, Person person, boolean identity, boolean pose, int noise) {
-            this(prompt, person, identity, pose, noise, null);
+            this(prompt, person, identity, pose, noise, null, "");
+        }
+
+        Cell(String prompt, Person person, boolean identity, boolean pose, int noise, BufferedImage start) {
+            this(prompt, person, identity, pose, noise, start, "");
+        }
+
+        /** This cell guided away from {@code negative} instead of from the unconditional prediction. */
+        Cell against(String negative) {
+            return new Cell(prompt, person, identity, pose, noise, start, negative);
         }
     }
 
@@ -142,11 +160,11 @@ final class BaseSampler {
         }
         NDArray words = stage.conditioner().identityWords(Batches.images(m, refs));
         NDArray cond = stage.context(m, prompts, words, withIdentity);
-        List<String> empty = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            empty.add("");
+        List<String> negatives = new ArrayList<>();
+        for (Cell c : cells) {
+            negatives.add(c.negative());
         }
-        NDArray uncond = stage.context(m, empty, null, null);
+        NDArray uncond = stage.context(m, negatives, null, null);
         NDArray ctx = cond.concat(uncond, 0);
         NDArray poseImages = PoseImages.batch(m, poses, blank);
         NDArray pose2 = poseImages.concat(poseImages, 0);
@@ -195,7 +213,10 @@ final class BaseSampler {
         }
     }
 
-    /** ε̂ = ε_u + w·(ε_c − ε_u), both rows in one forward; the unconditional row keeps the pose map. */
+    /**
+     * ε̂ = ε_u + w·(ε_c − ε_u), both rows in one forward; the unconditional row (or the negative prompt's) keeps the
+     * pose map.
+     */
     private NDArray guidedNoise(NDManager step, NDArray x, float t, NDArray ctx, NDArray pose2, int n) {
         NDArray xs = x.concat(x, 0);
         xs.attach(step);

@@ -155,6 +155,14 @@ class TrainingChainTest {
                     "3", "--out", out.toString())).isZero();
         }
         assertThat(pixels(karras2)).isNotEqualTo(pixels(karras3));
+        // --negative-source guides away from the source captions instead of the unconditional prediction: the same
+        // noise and steps draw another grid (the default, "" as negative, is the training's grid, checked above)
+        Path negative = tmp.resolve("karras-2-negative.png");
+        assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "grid",
+                runs.resolve("base/final").toString(), "--foundation", runs.toString(), "--validation",
+                validation.toString(), "--sampler", "karras", "--steps", "2", "--seed", "3", "--negative-source",
+                "--out", negative.toString())).isZero();
+        assertThat(pixels(negative)).isNotEqualTo(pixels(karras2));
         assertThat(new picocli.CommandLine(new io.likeness.trainer.cli.TrainerMain()).execute("probe", "grid",
                 runs.resolve("base/final").toString(), "--steps", "0", "--out", grid.toString())).isEqualTo(2);
 
