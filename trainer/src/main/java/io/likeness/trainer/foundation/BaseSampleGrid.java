@@ -14,8 +14,9 @@ import java.util.List;
  * validation people, columns = identity reference, pose map, then samples from text only, text + pose,
  * text + identity words, text + identity words + pose. The four samples of a row and person start from the same
  * noise, so the columns show what each condition adds. During training: DDIM, 25 steps, classifier-free guidance
- * 7.5 (the unconditional branch keeps the pose map); {@link #write(BaseStage, Path, int, float, boolean, Path, long)}
- * draws it for a finished checkpoint with other samplers and seeds.
+ * 7.5 (the unconditional branch keeps the pose map);
+ * {@link #write(BaseStage, Path, int, float, boolean, boolean, Path, long)} draws it for a finished checkpoint with
+ * other samplers, guidance scales, negative prompts and seeds.
  */
 public final class BaseSampleGrid {
 
@@ -36,17 +37,9 @@ public final class BaseSampleGrid {
     /**
      * The grid of a trained base model ({@code probe grid}): with DDIM, {@code steps} steps, guidance 7.5 and the
      * run's seed it is the grid the training wrote at its end; {@code stochastic} samples as pair generation does
-     * (Karras/EDM Heun, 20 steps, S_churn 40), and other seeds draw other noise.
-     */
-    public static void write(BaseStage stage, Path validation, int steps, float guidance, boolean stochastic,
-                             Path png, long seed) throws IOException {
-        write(stage, validation, steps, guidance, stochastic, false, png, seed);
-    }
-
-    /**
-     * As {@link #write(BaseStage, Path, int, float, boolean, Path, long)}; with {@code negativeSource} each row is
-     * guided away from its task's source caption ("a man, neutral expression" for an expression row)
-     * instead of from the unconditional prediction: a negative prompt, so the guidance amplifies the edit itself.
+     * (Karras/EDM Heun, S_churn 40), and other seeds draw other noise. With {@code negativeSource} each row is
+     * guided away from its task's source caption ("a man, neutral expression" for an expression row) instead of
+     * from the unconditional prediction: a negative prompt, so the guidance amplifies the edit itself.
      */
     public static void write(BaseStage stage, Path validation, int steps, float guidance, boolean stochastic,
                              boolean negativeSource, Path png, long seed) throws IOException {

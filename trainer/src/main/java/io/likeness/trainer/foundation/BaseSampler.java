@@ -160,11 +160,7 @@ final class BaseSampler {
         }
         NDArray words = stage.conditioner().identityWords(Batches.images(m, refs));
         NDArray cond = stage.context(m, prompts, words, withIdentity);
-        List<String> negatives = new ArrayList<>();
-        for (Cell c : cells) {
-            negatives.add(c.negative());
-        }
-        NDArray uncond = stage.context(m, negatives, null, null);
+        NDArray uncond = stage.context(m, cells.stream().map(Cell::negative).toList(), null, null);
         NDArray ctx = cond.concat(uncond, 0);
         NDArray poseImages = PoseImages.batch(m, poses, blank);
         NDArray pose2 = poseImages.concat(poseImages, 0);
