@@ -56,6 +56,13 @@ public interface TrainerConfig {
          */
         Optional<Path> foundation();
 
+        /**
+         * Classifier-free guidance scale of the {@code diffusion} generator on each term of Eq. 2: the paper's 7.5 by
+         * default; the tiny base draws text-only expressions better at 2 (docs/training.md, session 22).
+         */
+        @WithDefault("7.5")
+        double guidance();
+
         /** Canvases per forward of the {@code diffusion} generator (each with four guidance rows). */
         @WithDefault("4")
         int batch();

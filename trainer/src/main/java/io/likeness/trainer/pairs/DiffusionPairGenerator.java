@@ -1,6 +1,7 @@
 package io.likeness.trainer.pairs;
 
 import io.likeness.contracts.trainer.DatasetRequest;
+import io.likeness.mcdm.guidance.RegionWeights;
 import io.likeness.trainer.config.TrainerConfig;
 import io.likeness.trainer.dataset.DatasetManifest;
 import io.likeness.trainer.foundation.FoundationChain;
@@ -36,7 +37,8 @@ public class DiffusionPairGenerator implements PairGenerator {
         if (synthesizer == null) {
             synthesizer = open(config.pairs().foundation().orElseThrow(() -> new UnsupportedRequestException(
                     "the diffusion pair generator needs the foundation models: set likeness.trainer.pairs.foundation "
-                            + "to a directory with " + FoundationChain.STAGES.stream().map(s -> s + "/final").toList())));
+                            + "to a directory with " + FoundationChain.STAGES.stream().map(s -> s + "/final").toList())),
+                    RegionWeights.paper().withCfgScale(config.pairs().guidance()));
         }
         return generate(synthesizer, request, config.pairs().batch(), outDir, progress);
     }
@@ -55,8 +57,13 @@ public class DiffusionPairGenerator implements PairGenerator {
                 PairConditions.FULL, batch, outDir, progress);
     }
 
-    /** Loads the foundation models of {@code runs}, naming the first missing stage. */
+    /** Loads the foundation models of {@code runs} with the paper's weights, naming the first missing stage. */
     public static PairSynthesizer open(Path runs) throws IOException {
+        return open(runs, RegionWeights.paper());
+    }
+
+    /** Loads the foundation models of {@code runs} to generate with {@code weights}, naming the first missing stage. */
+    public static PairSynthesizer open(Path runs, RegionWeights weights) throws IOException {
         for (String stage : FoundationChain.STAGES) {
             if (!Files.exists(runs.resolve(stage).resolve("final").resolve("manifest.json"))) {
                 throw new UnsupportedRequestException("no trained " + stage + " checkpoint at "
@@ -64,7 +71,7 @@ public class DiffusionPairGenerator implements PairGenerator {
             }
         }
         return new PairSynthesizer(runs.resolve("vae/final"), runs.resolve("clip/final"),
-                runs.resolve("identity/final"), runs.resolve("base/final"));
+                runs.resolve("identity/final"), runs.resolve("base/final"), weights);
     }
 
     @PreDestroy

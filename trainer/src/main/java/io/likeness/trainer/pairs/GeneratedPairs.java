@@ -34,7 +34,8 @@ import java.util.function.LongConsumer;
  * and {@code b.png}.
  *
  * <p>Entries: {@code a.png}, {@code b.png}, {@code ref.png}, {@code pose.png}, {@code truth_a.png},
- * {@code truth_b.png}, {@code mask.png}, {@code json} (captions p, p_a, p_b, direction, λ, identity, conditions).
+ * {@code truth_b.png}, {@code mask.png}, {@code json} (captions p, p_a, p_b, direction, λ, identity, conditions,
+ * base model, guidance scale).
  */
 public final class GeneratedPairs {
 
@@ -74,7 +75,7 @@ public final class GeneratedPairs {
             throw new IllegalArgumentException("need at least one direction, one pair per direction and batch >= 1");
         }
         GenerationJournal.Plan plan = new GenerationJournal.Plan(List.copyOf(directions), perDirection, seed,
-                conditions.id(), batch, synth.baseVersion(), shardSize);
+                conditions.id(), batch, synth.baseVersion(), shardSize, synth.guidance());
         try (DirectoryLock held = DirectoryLock.take(out, "pair generation")) {
             return generate(synth, plan, out, progress);
         }
@@ -117,7 +118,7 @@ public final class GeneratedPairs {
                     PairSpec spec = new PairSpec(ref, poseMap, id.genderWord(), d.source(), d.target(),
                             Seeds.mix(seed, 0x9A1, i));
                     specs.add(spec);
-                    parts.add(entries(i, d, id, pose, ref, poseMap, spec, conditions, synth.baseVersion()));
+                    parts.add(entries(i, d, id, pose, ref, poseMap, spec, conditions, plan));
                 }
                 List<PairSource.Generated> gen = synth.generate(specs, conditions);
                 for (int k = 0; k < gen.size(); k++) {
@@ -158,7 +159,7 @@ public final class GeneratedPairs {
     /** The stored entries of pair {@code i} besides the generated halves: inputs, studio truth, metadata. */
     private static Map<String, byte[]> entries(int i, DirectionSpec d, Identity id, Pose pose, BufferedImage ref,
                                                BufferedImage poseMap, PairSpec spec, PairConditions conditions,
-                                               String baseModel) throws IOException {
+                                               GenerationJournal.Plan plan) throws IOException {
         Map<String, byte[]> p = new LinkedHashMap<>();
         p.put("ref.png", StudioDatasets.png(ref));
         p.put("pose.png", StudioDatasets.png(poseMap));
@@ -178,7 +179,8 @@ public final class GeneratedPairs {
         meta.put("identity_key", id.key());
         meta.put("description", id.description());
         meta.put("conditions", conditions.id());
-        meta.put("base_model", baseModel);
+        meta.put("base_model", plan.baseModel());
+        meta.put("guidance", plan.guidance());
         p.put("json", DatasetManifest.JSON.writeValueAsBytes(meta));
         return p;
     }

@@ -16,6 +16,12 @@ public interface PairSource {
     /** Version of the model that generates (recorded with every pair and in the resume journal). */
     String baseVersion();
 
+    /**
+     * Classifier-free guidance scale on each term of Eq. 2 (recorded with every pair and in the resume journal): the
+     * paper's 7.5, or lower for a small base whose text-only samples 7.5 pushes into saturated colour.
+     */
+    double guidance();
+
     /** Generates the pairs of {@code specs} together (one batch); the result is in the order of {@code specs}. */
     List<Generated> generate(List<PairSpec> specs, PairConditions conditions);
 }

@@ -31,7 +31,8 @@ import java.util.List;
 /**
  * Paired-data generation (paper §3.2): both portraits are generated at once on an H×2W canvas by the base model,
  * with Eq. 2 — ε̂ = s'_d·ε̃(c_p) + s'_a·M'_a⊙ε̃(c_pa) + s'_b·M'_b⊙ε̃(c_pb), (s'_d, s'_a, s'_b) = (0.1, 0.9, 0.9),
- * classifier-free guidance 7.5 on each term ({@link RegionGuidance}) — identity words from a held-out render of the
+ * classifier-free guidance on each term ({@link RegionGuidance}; the paper's 7.5 unless {@link RegionWeights} say
+ * otherwise) — identity words from a held-out render of the
  * person inserted before the subject word of every prompt, the pose map duplicated left and right into the pose
  * branch, and the stochastic Karras/EDM sampler (Heun, 20 steps, S_churn 40, S_tmin 0.05, S_tmax 50, S_noise
  * 1.003, over the schedule's σ range). The four guidance rows of every canvas in a batch go through one forward.
@@ -58,9 +59,21 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
     private final NoiseSchedule schedule = NoiseSchedule.stableDiffusion();
     private final KarrasEdmSampler sampler;
     private final String baseVersion;
+    private final RegionWeights weights;
 
+    /** With the paper's weights ({@link RegionWeights#paper()}: guidance 7.5). */
     public PairSynthesizer(Path vaeCheckpoint, Path clipCheckpoint, Path identityCheckpoint, Path baseCheckpoint)
             throws IOException {
+        this(vaeCheckpoint, clipCheckpoint, identityCheckpoint, baseCheckpoint, RegionWeights.paper());
+    }
+
+    public PairSynthesizer(Path vaeCheckpoint, Path clipCheckpoint, Path identityCheckpoint, Path baseCheckpoint,
+                           RegionWeights weights) throws IOException {
+        if (!(weights.cfgScale() >= 1)) {
+            throw new IllegalArgumentException("the guidance scale must be at least 1 (1 = no guidance): "
+                    + weights.cfgScale());
+        }
+        this.weights = weights;
         this.manager = NDManager.newBaseManager();
         FoundationCheckpoints.Clip clip = FoundationCheckpoints.clip(clipCheckpoint, manager);
         this.tokenizer = clip.tokenizer();
@@ -79,6 +92,11 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
     @Override
     public String baseVersion() {
         return baseVersion;
+    }
+
+    @Override
+    public double guidance() {
+        return weights.cfgScale();
     }
 
     /** Generates the pairs of {@code specs} together (one batch): their four guidance rows go through one forward. */
@@ -121,7 +139,7 @@ public final class PairSynthesizer implements PairSource, AutoCloseable {
                     return unet.inChannels();
                 }
             };
-            RegionGuidance guidance = new RegionGuidance(model, uncond, rowP, rowA, rowB, RegionWeights.paper());
+            RegionGuidance guidance = new RegionGuidance(model, uncond, rowP, rowA, rowB, weights);
             long seed = specs.get(0).seed();
             int side = (int) (canvases.get(0).getHeight() / vae.downsampling());
             float[] noise = new float[n * 4 * side * 2 * side];

@@ -205,6 +205,27 @@ class TrainingChainTest {
         Files.createSymbolicLink(wordedFoundation.resolve("clip"), runs.resolve("clip"));
         Files.createSymbolicLink(wordedFoundation.resolve("vae"), runs.resolve("vae"));
         Files.createSymbolicLink(wordedFoundation.resolve("base"), runs.resolve("base-words"));
+        // the same pairs (seed, people, poses, noise) from the CLI at guidance 2: same inputs, other halves, and
+        // every pair records its scale (the worded base: its text path is open after four steps)
+        Files.createSymbolicLink(wordedFoundation.resolve("identity"), runs.resolve("identity"));
+        Path lowGuidance = tmp.resolve("pairs-words-guidance2");
+        assertThat(trainer(List.of("pairs", "generate", "--foundation", wordedFoundation.toString(), "--out",
+                lowGuidance.toString(), "--direction", "angry", "--per-direction", "2", "--seed", "7", "--batch", "2",
+                "--guidance", "2"))).isZero();
+        List<io.likeness.trainer.dataset.Sample> paper = io.likeness.trainer.dataset.ShardReader.readShard(
+                io.likeness.trainer.dataset.ShardSource.directory(wordedPairs), "shard-000000.tar");
+        List<io.likeness.trainer.dataset.Sample> low = io.likeness.trainer.dataset.ShardReader.readShard(
+                io.likeness.trainer.dataset.ShardSource.directory(lowGuidance), "shard-000000.tar");
+        assertThat(low).hasSameSizeAs(paper);
+        for (int i = 0; i < low.size(); i++) {
+            Map<String, byte[]> a = paper.get(i).parts();
+            Map<String, byte[]> b = low.get(i).parts();
+            assertThat(b.get("ref.png")).as("same person").isEqualTo(a.get("ref.png"));
+            assertThat(b.get("pose.png")).as("same pose").isEqualTo(a.get("pose.png"));
+            assertThat(b.get("b.png")).as("guidance changes the generated half").isNotEqualTo(a.get("b.png"));
+            assertThat(DatasetManifest.JSON.readTree(a.get("json")).get("guidance").asDouble()).isEqualTo(7.5);
+            assertThat(DatasetManifest.JSON.readTree(b.get("json")).get("guidance").asDouble()).isEqualTo(2.0);
+        }
         McdmStage wordedMcdm = new McdmStage(wordedPairs, wordedFoundation, tmp.resolve("mcdm-words-cache.ndlist"), 3,
                 new McdmStage.Settings(2, 1e-4, 0.05, 0.05, 0.05, 0.5, 5.0, 0.999, 2), QUIET);
         assertThat(wordedMcdm.trainable()).containsKeys("unet", "adapter", "words");

@@ -2,6 +2,7 @@ package io.likeness.trainer.pairs;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.likeness.mcdm.guidance.RegionWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,5 +21,13 @@ class DiffusionPairGeneratorTest {
                 .isInstanceOf(UnsupportedRequestException.class)
                 .hasMessageContaining("no trained clip checkpoint")
                 .hasMessageContaining("likeness-trainer foundation");
+    }
+
+    @Test
+    void aGuidanceScaleBelowOneIsRefusedBeforeAnyModelIsLoaded() {
+        Path none = runs.resolve("none");
+        assertThatThrownBy(() -> new PairSynthesizer(none, none, none, none, RegionWeights.paper().withCfgScale(0.5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
     }
 }

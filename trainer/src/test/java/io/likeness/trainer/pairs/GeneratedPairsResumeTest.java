@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.likeness.trainer.dataset.DatasetManifest;
+import io.likeness.trainer.dataset.Sample;
 import io.likeness.trainer.dataset.ShardInfo;
+import io.likeness.trainer.dataset.ShardReader;
+import io.likeness.trainer.dataset.ShardSource;
 import io.likeness.trainer.studio.Direction;
 import io.likeness.trainer.train.DirectoryLock;
 import java.awt.Color;
@@ -37,16 +40,27 @@ class GeneratedPairsResumeTest {
     /** Halves coloured by the pair's seed; fails on the call numbered {@code failOnCall} (1-based), 0 = never. */
     static final class FakeSource implements PairSource {
         final int failOnCall;
+        final double guidance;
         final List<Long> seeds = new ArrayList<>();
         int calls;
 
         FakeSource(int failOnCall) {
+            this(failOnCall, 7.5);
+        }
+
+        FakeSource(int failOnCall, double guidance) {
             this.failOnCall = failOnCall;
+            this.guidance = guidance;
         }
 
         @Override
         public String baseVersion() {
             return "fake-base";
+        }
+
+        @Override
+        public double guidance() {
+            return guidance;
         }
 
         @Override
@@ -142,6 +156,39 @@ class GeneratedPairsResumeTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("holds a pair generation with other settings")
                 .hasMessageContaining("seed=7");
+    }
+
+    @Test
+    void anotherGuidanceScaleIsAnotherGenerationAndEveryPairRecordsItsScale(@TempDir Path tmp) throws IOException {
+        assertThatThrownBy(() -> run(new FakeSource(2, 2.0), tmp, 7)).hasMessage("killed");
+        assertThatThrownBy(() -> run(new FakeSource(0), tmp, 7))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds a pair generation with other settings")
+                .hasMessageContaining("guidance=2.0");
+        DatasetManifest m = run(new FakeSource(0, 2.0), tmp, 7);
+        for (ShardInfo s : m.shards()) {
+            for (Sample pair : ShardReader.readShard(ShardSource.directory(tmp), s.name())) {
+                assertThat(DatasetManifest.JSON.readTree(pair.parts().get("json")).get("guidance").asDouble())
+                        .as(pair.key()).isEqualTo(2.0);
+            }
+        }
+    }
+
+    @Test
+    void aJournalFromBeforeTheGuidanceWasRecordedResumesAsThePapersScale(@TempDir Path tmp) throws IOException {
+        DatasetManifest first = run(new FakeSource(0), tmp, 7);
+        Path journal = tmp.resolve(GenerationJournal.FILE);
+        com.fasterxml.jackson.databind.node.ObjectNode old =
+                (com.fasterxml.jackson.databind.node.ObjectNode) DatasetManifest.JSON.readTree(journal.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("plan")).remove("guidance");
+        DatasetManifest.JSON.writeValue(journal.toFile(), old);
+        assertThat(Files.readString(journal)).doesNotContain("guidance");
+
+        FakeSource again = new FakeSource(0);
+        assertThat(run(again, tmp, 7)).isEqualTo(first);
+        assertThat(again.calls).isZero();
+        assertThatThrownBy(() -> run(new FakeSource(0, 2.0), tmp, 7))
+                .hasMessageContaining("holds a pair generation with other settings");
     }
 
     @Test
