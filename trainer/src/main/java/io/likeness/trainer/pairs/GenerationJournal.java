@@ -1,5 +1,6 @@
 package io.likeness.trainer.pairs;
 
+import io.likeness.mcdm.guidance.RegionWeights;
 import io.likeness.trainer.dataset.DatasetManifest;
 import io.likeness.trainer.dataset.DatasetSync;
 import io.likeness.trainer.dataset.ShardInfo;
@@ -28,10 +29,8 @@ record GenerationJournal(Plan plan, List<ShardInfo> shards) {
     record Plan(List<GeneratedPairs.DirectionSpec> directions, int perDirection, long seed, String conditions,
                 int batch, String baseModel, int samplesPerShard, Double guidance) {
 
-        static final double PAPER_GUIDANCE = 7.5;
-
         Plan {
-            guidance = guidance == null ? PAPER_GUIDANCE : guidance;
+            guidance = guidance == null ? RegionWeights.paper().cfgScale() : guidance;
         }
 
         int total() {

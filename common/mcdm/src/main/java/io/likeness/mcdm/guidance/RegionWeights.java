@@ -10,7 +10,7 @@ public record RegionWeights(double joint, double left, double right, double cfgS
         return new RegionWeights(0.1, 0.9, 0.9, 7.5);
     }
 
-    /** The paper's region weights with another classifier-free scale. */
+    /** These region weights with another classifier-free scale. */
     public RegionWeights withCfgScale(double scale) {
         return new RegionWeights(joint, left, right, scale);
     }
