@@ -32,12 +32,12 @@ import java.util.List;
  * Paired-data generation (paper §3.2): both portraits are generated at once on an H×2W canvas by the base model,
  * with Eq. 2 — ε̂ = s'_d·ε̃(c_p) + s'_a·M'_a⊙ε̃(c_pa) + s'_b·M'_b⊙ε̃(c_pb), (s'_d, s'_a, s'_b) = (0.1, 0.9, 0.9),
  * classifier-free guidance on each term ({@link RegionGuidance}; the paper's 7.5 unless {@link RegionWeights} say
- * otherwise) — identity words from a held-out render of the
- * person inserted before the subject word of every prompt, the pose map duplicated left and right into the pose
- * branch, and the stochastic Karras/EDM sampler (Heun, 20 steps, S_churn 40, S_tmin 0.05, S_tmax 50, S_noise
- * 1.003, over the schedule's σ range). The four guidance rows of every canvas in a batch go through one forward.
- * A base with the word path ({@code train base --word-context}) gets the context it was trained on: its word path
- * on the same token embeddings, identity words inserted ({@link TextContext}).
+ * otherwise) — identity words from a held-out render of the person inserted before the subject word of every
+ * prompt, the pose map duplicated left and right into the pose branch, and the stochastic Karras/EDM sampler
+ * (Heun, 20 steps, S_churn 40, S_tmin 0.05, S_tmax 50, S_noise 1.003, over the schedule's σ range). The four
+ * guidance rows of every canvas in a batch go through one forward. A base with the word path
+ * ({@code train base --word-context}) gets the context it was trained on: its word path on the same token
+ * embeddings, identity words inserted ({@link TextContext}).
  */
 public final class PairSynthesizer implements PairSource, AutoCloseable {
 
